@@ -1,0 +1,1 @@
+"""Figure builders: each takes frames (and the language) as arguments and returns a plotly Figure."""

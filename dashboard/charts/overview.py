@@ -1,0 +1,33 @@
+"""Figures of the Overview page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts.common import PALETTE, apply_layout
+from dashboard.i18n import is_rtl, t
+
+
+def top_destinations_bar(top: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """Horizontal bars, largest on top. `top` has columns country, migrants."""
+    fig = go.Figure(go.Bar(
+        x=top["migrants"], y=top["country"], orientation="h", marker_color=PALETTE[0],
+        hovertemplate="%{y}: %{x:,}<extra></extra>",
+    ))
+    apply_layout(fig, lang, title, height=60 + 32 * len(top))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=t("chart.migrants", lang), autorange="reversed" if is_rtl(lang) else True)
+    return fig
+
+
+def diaspora_trend(by_year: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """Line of the whole diaspora over time. `by_year` has columns year, migrants."""
+    fig = go.Figure(go.Scatter(
+        x=by_year["year"], y=by_year["migrants"], mode="lines+markers", line={"color": PALETTE[0], "width": 3},
+        hovertemplate="%{x}: %{y:,}<extra></extra>",
+    ))
+    apply_layout(fig, lang, title, height=360)
+    fig.update_xaxes(title=t("chart.year", lang), dtick=5, autorange="reversed" if is_rtl(lang) else True)
+    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
+    return fig

@@ -1,0 +1,75 @@
+"""One translation table per language, and the number formatting that goes with it.
+
+Every user-facing string is a key in `locales/<lang>.json`; adding a language is adding one file.
+Each file carries `_meta.name` (shown in the language picker) and `_meta.direction` (ltr or rtl).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from typing import Literal
+
+from dashboard.paths import LOCALES_DIR
+
+DEFAULT_LANGUAGE = "en"
+Digits = Literal["western", "arabic"]
+
+_ARABIC_INDIC = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
+
+
+@cache
+def _table(lang: str) -> dict[str, str]:
+    path = LOCALES_DIR / f"{lang}.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def available_languages() -> list[str]:
+    """Language codes with a locale file, English first."""
+    codes = sorted(p.stem for p in LOCALES_DIR.glob("*.json"))
+    return sorted(codes, key=lambda c: c != DEFAULT_LANGUAGE)
+
+
+def language_name(lang: str) -> str:
+    return _table(lang).get("_meta.name", lang)
+
+
+def is_rtl(lang: str) -> bool:
+    return _table(lang).get("_meta.direction") == "rtl"
+
+
+def keys(lang: str = DEFAULT_LANGUAGE) -> set[str]:
+    return {k for k in _table(lang) if not k.startswith("_meta.")}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """Text for `key` in `lang`, falling back to English, then to the key itself (so a gap is visible)."""
+    text = _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key) or key
+    return text.format(**values) if values else text
+
+
+def localise_digits(text: str, digits: Digits) -> str:
+    return text.translate(_ARABIC_INDIC) if digits == "arabic" else text
+
+
+def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digits: Digits = "western",
+                  decimals: int = 0) -> str:
+    """Grouped number for display; Arabic-Indic digits and separators when asked for."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return localise_digits(text, digits)
+
+
+def format_percent(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: Digits = "western",
+                   decimals: int = 1, signed: bool = False) -> str:
+    """`value` is a share (0.052 -> 5.2%)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value * 100:{'+' if signed else ''},.{decimals}f}%"
+    if digits == "arabic":
+        text = localise_digits(text, digits).replace("%", "٪")
+    return text

@@ -1,0 +1,187 @@
+"""The one way to get a dataset: `Registry().get("migrant_stock")` returns the active version and its metadata.
+
+Bundled datasets are listed in `data/manifest.json`; each is its dataset's first version. Pages never read
+files: they ask the registry (through the cached accessors in `ui/cached.py`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard import paths
+
+#: Columns and dtypes each kind of dataset must have. One tidy schema per kind of data.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "migrant_stock": {"origin_iso3": "string", "destination_iso3": "string", "year": "int64",
+                      "sex": "string", "migrants": "int64"},
+    "refugees": {"origin_iso3": "string", "asylum_iso3": "string", "year": "int64",
+                 "refugees": "int64", "asylum_seekers": "int64"},
+    "iraq_totals": {"year": "int64", "diaspora": "int64", "population": "int64",
+                    "foreign_born_in_iraq": "int64", "refugees_in_iraq": "int64"},
+    "skills": {"respondent_id": "string", "residence_iso3": "string", "sex": "string", "age": "int64",
+               "years_abroad": "int64", "education": "string", "field_of_study": "string",
+               "occupation_isco": "int64", "sector": "string", "languages": "string",
+               "interest_mentoring": "int64", "interest_short_term": "int64", "interest_return": "int64",
+               "interest_investment": "int64", "interest_philanthropy": "int64", "weight": "float64"},
+    "countries": {"iso3": "string", "iso2": "string", "m49": "string", "name_en": "string",
+                  "name_ar": "string", "region": "string", "subregion": "string", "lon": "float64",
+                  "lat": "float64", "has_polygon": "bool"},
+}
+
+
+class DataFileError(RuntimeError):
+    """A bundled or stored data file is missing or damaged. The message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class DatasetMeta:
+    """Provenance of one version of one dataset, shown wherever its figures are shown."""
+
+    id: str
+    version: str
+    title: str
+    publisher: str
+    revision: str
+    year_min: int | None
+    year_max: int | None
+    licence: str
+    citation: str
+    url: str
+    built_by: str
+    nature: str  # real | derived | synthetic
+    file: str
+    rows: int
+    sha256: str
+    default: bool = False
+
+    @property
+    def is_synthetic(self) -> bool:
+        return self.nature == "synthetic"
+
+    @property
+    def years(self) -> str:
+        if self.year_min is None:
+            return ""
+        return str(self.year_min) if self.year_min == self.year_max else f"{self.year_min}–{self.year_max}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> DatasetMeta:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Dataset:
+    meta: DatasetMeta
+    frame: pd.DataFrame
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_table(path: Path, dataset_id: str) -> pd.DataFrame:
+    """Read a bundled CSV into its declared schema, or raise DataFileError naming the file."""
+    if not path.exists():
+        raise DataFileError(f"{path.name} is missing from {path.parent}.")
+    schema = SCHEMAS[dataset_id]
+    try:
+        frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
+    except Exception as exc:  # pandas raises many parser errors; all mean the same to a user
+        raise DataFileError(f"{path.name} cannot be read as CSV ({exc}).") from exc
+    missing = [c for c in schema if c not in frame.columns]
+    if missing:
+        raise DataFileError(f"{path.name} lacks the column(s) {', '.join(missing)}.")
+    frame = frame[list(schema)]
+    try:
+        for column, dtype in schema.items():
+            if dtype == "bool":
+                frame[column] = frame[column].str.lower().map({"true": True, "false": False}).astype(bool)
+            else:
+                frame[column] = frame[column].astype(dtype)
+    except (ValueError, TypeError) as exc:
+        raise DataFileError(f"{path.name}, column {column}: {exc}.") from exc
+    return frame
+
+
+class Registry:
+    """Every dataset and version the app knows, and which one is active."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.data_dir = Path(data_dir) if data_dir is not None else paths.DATA_DIR
+        manifest_path = self.data_dir / "manifest.json"
+        if not manifest_path.exists():
+            raise DataFileError(f"manifest.json is missing from {self.data_dir}.")
+        try:
+            raw = json.loads(manifest_path.read_text(encoding="utf-8"))
+            self._bundled = [DatasetMeta.from_dict(entry) for entry in raw["datasets"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DataFileError(f"manifest.json is not a valid dataset manifest ({exc}).") from exc
+
+    def path_of(self, meta: DatasetMeta) -> Path:
+        """Manifest paths are relative to the repository (data/x.csv); files live in this registry's folder."""
+        return self.data_dir / Path(meta.file).name
+
+    def dataset_ids(self) -> list[str]:
+        return list(dict.fromkeys(meta.id for meta in self._bundled))
+
+    def versions(self, dataset_id: str) -> list[DatasetMeta]:
+        """All versions of a dataset, the active one first."""
+        found = [m for m in self._bundled if m.id == dataset_id]
+        if not found:
+            raise KeyError(f"Unknown dataset id {dataset_id!r}; known: {', '.join(self.dataset_ids())}")
+        return sorted(found, key=lambda m: not m.default)
+
+    def meta(self, dataset_id: str, version: str | None = None) -> DatasetMeta:
+        candidates = self.versions(dataset_id)
+        if version is None:
+            return candidates[0]
+        for meta in candidates:
+            if meta.version == version:
+                return meta
+        raise KeyError(f"Dataset {dataset_id!r} has no version {version!r}")
+
+    def get(self, dataset_id: str, version: str | None = None) -> Dataset:
+        """The active version of `dataset_id` (or the named version), read into its schema."""
+        meta = self.meta(dataset_id, version)
+        return Dataset(meta=meta, frame=read_table(self.path_of(meta), dataset_id))
+
+    def catalogue(self) -> pd.DataFrame:
+        """Every dataset and version with its provenance, the active version of each first."""
+        metas = [m for dataset_id in self.dataset_ids() for m in self.versions(dataset_id)]
+        return pd.DataFrame([m.to_dict() for m in metas])
+
+    def boundaries(self) -> dict[str, Any]:
+        """Country polygons (GeoJSON FeatureCollection, property iso_a3) for offline maps."""
+        meta = self.meta("boundaries")
+        path = self.path_of(meta)
+        if not path.exists():
+            raise DataFileError(f"{Path(meta.file).name} is missing from {self.data_dir}.")
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise DataFileError(f"{Path(meta.file).name} is not valid GeoJSON ({exc}).") from exc
+
+    def check(self) -> None:
+        """Verify every bundled file is present and unchanged; raise DataFileError naming the first bad one."""
+        for meta in self._bundled:
+            path = self.path_of(meta)
+            if not path.exists():
+                raise DataFileError(f"{Path(meta.file).name} is missing from {self.data_dir}.")
+            if meta.sha256 and file_sha256(path) != meta.sha256:
+                raise DataFileError(
+                    f"{Path(meta.file).name} does not match the checksum recorded in manifest.json (damaged or edited)."
+                )

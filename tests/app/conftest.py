@@ -1,0 +1,44 @@
+"""AppTest fixtures: every test starts from the entrypoint, with clean caches and session."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.paths import REPO_ROOT
+
+ENTRYPOINT = str(REPO_ROOT / "streamlit_app.py")
+PAGES = ["pages/overview.py", "pages/map.py", "pages/skills.py", "pages/scenarios.py",
+         "pages/case_studies.py", "pages/data_sources.py"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def open_page() -> Callable[..., AppTest]:
+    """Open `page` through the router, optionally with URL query parameters."""
+
+    def _open(page: str = "pages/overview.py", timeout: float = 30, **query: str) -> AppTest:
+        at = AppTest.from_file(ENTRYPOINT, default_timeout=timeout)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "pages/overview.py":
+            at.switch_page(page).run()
+        return at
+
+    return _open
+
+
+def plotly_figures(at: AppTest) -> list[dict]:
+    """Figure dicts of every plotly chart on the page."""
+    return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]

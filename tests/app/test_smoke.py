@@ -1,0 +1,52 @@
+"""Every page opens through the router, in every language, with no exception."""
+
+import pytest
+
+from dashboard.i18n import available_languages
+from tests.app.conftest import PAGES
+
+
+@pytest.mark.parametrize("lang", available_languages())
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(open_page, page, lang):
+    at = open_page(page, lang=lang)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title, f"{page} shows no title"
+
+
+def test_overview_headline_figures(open_page):
+    at = open_page()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Iraqi-born living abroad, 2020"] == "2,077,976"
+    assert metrics["Share of Iraq's population, 2020"] == "5.2%"
+    assert metrics["Growth since 1990"] == "+223%"
+    captions = " ".join(c.value for c in at.caption)
+    assert "United Nations DESA" in captions and "Rev.2020" in captions and "UNHCR" in captions
+
+
+def test_overview_in_arabic_uses_arabic_labels_and_digits(open_page):
+    at = open_page(lang="ar", digits="arabic")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["المولودون في العراق ويعيشون في الخارج، 2020"] == "٢٬٠٧٧٬٩٧٦"
+
+
+def test_broken_bundled_file_stops_with_one_clear_message(open_page, monkeypatch, tmp_path):
+    import shutil
+
+    import streamlit as st
+
+    from dashboard import paths
+
+    broken = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, broken)
+    (broken / "migrant_stock_rev2020.csv").unlink()
+    monkeypatch.setattr(paths, "DATA_DIR", broken)
+    st.cache_resource.clear()
+    try:
+        at = open_page()
+        assert not at.exception
+        assert len(at.error) == 1
+        assert "migrant_stock_rev2020.csv is missing" in at.error[0].value
+        assert "git checkout -- data" in at.error[0].value
+    finally:
+        st.cache_resource.clear()

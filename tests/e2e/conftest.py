@@ -1,0 +1,136 @@
+"""Browser tests: one Streamlit server per test module, Debian's Chromium driven by Playwright.
+
+Every test here is marked e2e. They need `chromium` on PATH (.ci/run installs it); without it they are
+skipped locally and fail in CI (CI=true), so a missing browser can never pass silently.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dashboard.paths import REPO_ROOT
+
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(env: dict[str, str] | None = None,
+                 extra_args: list[str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run` on a free loopback port and wait for its health endpoint."""
+    port = _free_port()
+    log = open(ARTIFACTS / f"server-{port}.log", "w")  # noqa: SIM115 - kept open for the server's life
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
+         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *(extra_args or [])],
+        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not start; see {log.name}")
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium for the browser tests")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    """A fresh server per test module, with its own empty data directory for uploads."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    data_home = tmp_path_factory.mktemp("dashboard-home")
+    proc, url = start_server(env={"DASHBOARD_HOME": str(data_home)})
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageProbe:
+    """A browser page that records every request and console error, for offline and error assertions."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+
+    def external_requests(self) -> list[str]:
+        allowed = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+        return [url for url in self.requests if not url.startswith(allowed)]
+
+    def wait_idle(self, timeout: float = 30_000) -> None:
+        """Wait until the script has finished running (and rendered)."""
+        self.page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                                    timeout=timeout)
+        self.page.wait_for_timeout(300)
+
+    def goto(self, url: str) -> None:
+        self.page.goto(url)
+        # The app sets dir=ltr|rtl on its container at the end of its first run: a reliable "rendered" signal.
+        self.page.wait_for_selector("[data-testid='stApp'][dir]", timeout=30_000)
+        self.wait_idle()
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def probe(browser) -> Iterator[PageProbe]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    yield PageProbe(page)
+    context.close()
