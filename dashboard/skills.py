@@ -303,13 +303,23 @@ def pool_by_country(pool: pd.DataFrame, sector: str, mode: str,
 # --------------------------------------------------------------------------------------------------
 # Suppression and display
 # --------------------------------------------------------------------------------------------------
+def _is_figure_column(column: pd.Series) -> bool:
+    """Numeric, or numbers already partly suppressed by an earlier call (not a label column)."""
+    if pd.api.types.is_bool_dtype(column):
+        return False
+    if pd.api.types.is_numeric_dtype(column):
+        return True
+    values = column.dropna()
+    return column.dtype == object and len(values) > 0 and all(v == SUPPRESSED or _is_number(v) for v in values)
+
+
 def suppress(frame: pd.DataFrame, count_column: str = "respondents", min_n: int = MIN_RESPONDENTS,
              derived: Sequence[str] | None = None) -> pd.DataFrame:
     """A display copy where `count_column` and every cell derived from it (`derived`; by default every other
     numeric column) read SUPPRESSED on rows built on fewer than `min_n` respondents. Chain calls for tables
     with several counts (e.g. matches, then the base)."""
     if derived is None:
-        derived = [c for c in frame.columns if c != count_column and pd.api.types.is_numeric_dtype(frame[c])]
+        derived = [c for c in frame.columns if c != count_column and _is_figure_column(frame[c])]
     out = frame.copy()
     counts = pd.to_numeric(out[count_column], errors="coerce")
     small = (counts < min_n).to_numpy()
@@ -320,12 +330,16 @@ def suppress(frame: pd.DataFrame, count_column: str = "respondents", min_n: int 
     return out
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float | np.number) and not isinstance(value, bool | np.bool_)
+
+
 def _fmt_number(value: object, lang: str, digits: Digits) -> object:
-    return value if isinstance(value, str) else format_number(value, lang, digits)
+    return format_number(float(value), lang, digits) if _is_number(value) else value
 
 
 def _fmt_percent(value: object, lang: str, digits: Digits) -> object:
-    return value if isinstance(value, str) else format_percent(value, lang, digits)
+    return format_percent(float(value), lang, digits) if _is_number(value) else value
 
 
 def display_table(frame: pd.DataFrame, lang: str, digits: Digits, labels: dict[str, str],
@@ -334,11 +348,9 @@ def display_table(frame: pd.DataFrame, lang: str, digits: Digits, labels: dict[s
     """Suppressed, formatted and translated: what a table (and its downloads) show. `labels` maps column ->
     header; columns not in `labels` are dropped."""
     shown = suppress(frame, count_column, min_n) if count_column in frame.columns else frame.copy()
-    for column in shown.columns:
-        if column in percent:
-            shown[column] = shown[column].map(lambda v: _fmt_percent(v, lang, digits))
-        elif pd.api.types.is_numeric_dtype(frame[column]) and column in labels:
-            shown[column] = shown[column].map(lambda v: _fmt_number(v, lang, digits))
+    for column in [c for c in labels if c in shown.columns]:
+        fmt = _fmt_percent if column in percent else _fmt_number
+        shown[column] = shown[column].map(lambda v, fmt=fmt: fmt(v, lang, digits)).astype(str)
     return shown[[c for c in labels if c in shown.columns]].rename(columns=labels)
 
 
@@ -390,3 +402,72 @@ def country_summary(skills: pd.DataFrame, iso3: str, lang: str, digits: Digits =
         rows.append(row(label, int(r.respondents), float(r.weighted)))
     return pd.DataFrame(rows, columns=[t("skills.summary.indicator", lang), t("skills.summary.value", lang),
                                        t("skills.respondents", lang)])
+
+
+# --------------------------------------------------------------------------------------------------
+# Talent finder
+# --------------------------------------------------------------------------------------------------
+def has_consented_contacts(frame: pd.DataFrame) -> bool:
+    """True for a consented roster: a ``contact_consent`` column and at least one contact column."""
+    return CONSENT_COLUMN in frame.columns and any(c in frame.columns for c in CONTACT_COLUMNS)
+
+
+def can_list(matches: pd.DataFrame, min_n: int = MIN_RESPONDENTS) -> bool:
+    """Individual records may be listed when there are at least `min_n` matches, or every match consented
+    to be contacted (a roster): a smaller list of survey respondents could identify people."""
+    if len(matches) >= min_n:
+        return True
+    if has_consented_contacts(matches) and len(matches):
+        return bool(matches[CONSENT_COLUMN].fillna(False).astype(bool).all())
+    return False
+
+
+def _mapped(values: pd.Series, label: object) -> pd.Series:
+    """Translate a (few-valued) column through its unique values, not row by row."""
+    uniques = pd.unique(values.astype("string").fillna(""))
+    return values.astype("string").fillna("").map({u: label(u) for u in uniques}).astype(str)
+
+
+def talent_list(matches: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
+    """Matches as a translated list: pseudonymous id and banded attributes (no exact age), plus contact
+    columns only for rows of a consented roster whose ``contact_consent`` is true."""
+    sep = t("skills.list_separator", lang)
+    modes = np.zeros(len(matches), dtype=int)
+    for i, column in enumerate(INTEREST_COLUMNS):
+        modes |= matches[column].to_numpy(dtype=bool).astype(int) << i
+    mode_text = {
+        code: sep.join(category_label("mode", m, lang) for i, m in enumerate(ENGAGEMENT_MODES) if code >> i & 1)
+        for code in np.unique(modes)
+    }
+    out = pd.DataFrame(
+        {
+            t("skills.col.id", lang): matches["respondent_id"].astype(str).to_numpy(),
+            t("skills.col.country", lang): _mapped(matches["residence_iso3"], lambda c: names.get(c, c)).to_numpy(),
+            t("skills.col.sex", lang): _mapped(matches["sex"], lambda v: category_label("sex", v, lang)).to_numpy(),
+            t("skills.col.age_band", lang): matches["age_band"].astype(str).to_numpy(),
+            t("skills.col.education", lang): _mapped(
+                matches["education"], lambda v: category_label("education", v, lang)
+            ).to_numpy(),
+            t("skills.col.field", lang): _mapped(
+                matches["field_of_study"], lambda v: category_label("field", v, lang)
+            ).to_numpy(),
+            t("skills.col.occupation", lang): _mapped(
+                matches["occupation_isco"], lambda v: category_label("isco", v, lang)
+            ).to_numpy(),
+            t("skills.col.sector", lang): _mapped(
+                matches["sector"], lambda v: category_label("sector", v, lang)
+            ).to_numpy(),
+            t("skills.col.languages", lang): _mapped(
+                matches["languages"],
+                lambda v: sep.join(category_label("lang", c.strip(), lang) for c in v.split(";") if c.strip()),
+            ).to_numpy(),
+            t("skills.col.modes", lang): pd.Series(modes).map(mode_text).to_numpy(),
+        }
+    )
+    if has_consented_contacts(matches):
+        consent = matches[CONSENT_COLUMN].fillna(False).astype(bool).to_numpy()
+        for column in CONTACT_COLUMNS:
+            if column in matches.columns:
+                values = matches[column].astype("string").fillna("").to_numpy(dtype=object)
+                out[t(f"skills.col.{column}", lang)] = np.where(consent, values, "")
+    return out

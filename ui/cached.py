@@ -33,3 +33,14 @@ def boundaries() -> dict[str, Any]:
 
 def countries() -> pd.DataFrame:
     return dataset("countries").frame
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataFrame:
+    """The skills table with categoricals and derived bands (dashboard.skills.prepare), once per version.
+
+    Keyed by version and content hash; the frame itself is not hashed (it can be 100,000 rows).
+    """
+    from dashboard.skills import prepare
+
+    return prepare(_frame, countries())

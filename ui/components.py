@@ -86,15 +86,21 @@ def _slug(text: str) -> str:
 
 
 def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang: str,
-                         key: str | None = None, show: bool = True) -> None:
-    """The table as shown, plus CSV and Excel downloads of exactly those rows with the source line."""
+                         key: str | None = None, show: bool = True, lazy: bool = False) -> None:
+    """The table as shown, plus CSV and Excel downloads of exactly those rows with the source line.
+
+    `lazy` builds the files only when a button is clicked (an Excel file of thousands of rows takes seconds).
+    """
     key = key or _slug(file_stem)
     if show:
         st.dataframe(frame, hide_index=True, width="stretch")
+    csv, xlsx = ((lambda: to_csv_bytes(frame, source)), (lambda: to_excel_bytes(frame, source)))
+    if not lazy:
+        csv, xlsx = csv(), xlsx()
     left, right = st.columns(2)
-    left.download_button(t("common.download_csv", lang), to_csv_bytes(frame, source),
+    left.download_button(t("common.download_csv", lang), csv,
                          file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=f"{key}_csv")
-    right.download_button(t("common.download_xlsx", lang), to_excel_bytes(frame, source),
+    right.download_button(t("common.download_xlsx", lang), xlsx,
                           file_name=f"{_slug(file_stem)}.xlsx", key=f"{key}_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
