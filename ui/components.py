@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import uuid
 
@@ -10,9 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import presentation
 from dashboard.charts.common import PLOTLY_CONFIG
+from dashboard.charts.digits import localise_figure
 from dashboard.exports import to_csv_bytes, to_excel_bytes
-from dashboard.i18n import available_languages, is_rtl, language_name, t
+from dashboard.i18n import available_languages, format_number, is_rtl, language_name, t
 from dashboard.registry import DataFileError, DatasetMeta
 from ui import cached, state
 
@@ -62,8 +65,13 @@ def apply_direction(lang: str) -> None:
 
 
 def source_line(meta: DatasetMeta, lang: str) -> str:
-    return t("common.source_short", lang, publisher=meta.publisher, title=meta.title,
-             revision=meta.revision, years=meta.years)
+    """The source under a chart. Each name is a bidi isolate, so Latin names keep their order in Arabic text."""
+    return t("common.source_short", lang, publisher=_isolate(meta.publisher), title=_isolate(meta.title),
+             revision=_isolate(meta.revision), years=_isolate(meta.years))
+
+
+def _isolate(text: object) -> str:
+    return f"\u2068{text}\u2069"
 
 
 def source_caption(meta: DatasetMeta, lang: str) -> None:
@@ -71,14 +79,33 @@ def source_caption(meta: DatasetMeta, lang: str) -> None:
     st.caption(source_line(meta, lang))
     if meta.is_synthetic:
         synthetic_label(lang)
+    if meta.session_only:
+        st.info(t("data.session_only_label", lang), icon="👤")
 
 
 def synthetic_label(lang: str) -> None:
     st.warning(t("common.synthetic_label", lang), icon="⚠️")
 
 
+def static_url(base_url_path: str | None) -> str:
+    """Where static/ is served: /app/static/, under the server's base path when one is set (reverse proxy)."""
+    base = (base_url_path or "").strip("/")
+    return f"/{base}/app/static/" if base else "/app/static/"
+
+
+def plotly_config() -> dict:
+    """PLOTLY_CONFIG with the offline base map (static/world_110m.json) under this server's base path."""
+    return {**PLOTLY_CONFIG, "topojsonURL": static_url(st.get_option("server.baseUrlPath"))}
+
+
 def chart(fig: go.Figure, key: str | None = None, **kwargs) -> object:
-    return st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch", **kwargs)
+    """Show a figure: its numbers in the chosen digits, and enlarged for the projector in presentation mode."""
+    fig = localise_figure(fig, state.digits())
+    config = plotly_config()
+    if state.presenting():
+        fig = presentation.for_projector(fig)
+        config = {**config, "displayModeBar": False}
+    return st.plotly_chart(fig, config=config, key=key, width="stretch", **kwargs)
 
 
 def _slug(text: str) -> str:
@@ -115,12 +142,139 @@ def stop_if_data_broken(lang: str) -> None:
         st.stop()
 
 
+FAULT_INJECTION_ENV = "DASHBOARD_FAULT_INJECTION"
+
+
+def _injected_fault() -> None:
+    """Tests only: on a server started with DASHBOARD_FAULT_INJECTION=1, the query ?_fail=1 makes the page fail.
+
+    Off by default (the variable is unset in production); used by tests/e2e/test_errors.py to prove that an
+    unexpected error shows the apology with an error id, never a traceback. See docs/DEPLOYMENT.md.
+    """
+    if os.environ.get(FAULT_INJECTION_ENV) == "1" and st.query_params.get("_fail") == "1":
+        raise RuntimeError("injected fault (DASHBOARD_FAULT_INJECTION=1 and ?_fail=1)")
+
+
 def run_page_safely(page: st.navigation, lang: str) -> None:
     """Run the chosen page; an unexpected error shows an apology with an id that matches the server log."""
     state.mark_routed()
     try:
+        _injected_fault()
         page.run()
     except Exception:  # ScriptControlException (rerun/stop) is a BaseException and passes through
         error_id = uuid.uuid4().hex[:8]
         log.exception("error_id=%s page=%s", error_id, getattr(page, "url_path", "?"))
         st.error(t("common.error_apology", lang, error_id=error_id))
+
+
+# Presentation mode and the briefing download (shown on every page; see dashboard/presentation.py, briefing.py).
+
+_PRESENTATION_CSS = """<style>
+[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], [data-testid='stExpandSidebarButton'],
+[data-testid='stHeader'], [data-testid='stToolbar'], [data-testid='stDecoration'],
+[data-testid='stElementToolbar'], [data-testid='stDownloadButton'] { display: none !important; }
+html { font-size: clamp(18px, 1.5vw, 30px); }
+[data-testid='stMainBlockContainer'] { max-width: none; padding: 1rem 2.5rem 2rem; }
+[data-testid='stMain'] h1 { font-size: 2.2rem; padding-top: 0.5rem; }
+[data-testid='stMetricValue'] { font-size: 2.4rem; }
+.st-key-presentation_bar { border-bottom: 3px solid #0b6e4f; padding-bottom: 0.5rem; }
+.st-key-presentation_bar p { margin: 0; }
+.st-key-presentation_bar kbd { display: none; }
+</style>"""
+
+
+def sidebar_tools(lang: str, digits: str) -> None:
+    """The presentation switch and the one-click briefing, in the sidebar of every page."""
+    state.init_presentation(presentation.STEP_KEYS)
+    with st.sidebar:
+        st.toggle(t("present.toggle", lang), key=state.PRESENT, help=t("present.toggle_help", lang))
+        inputs = _briefing_inputs()
+        st.download_button(t("briefing.download", lang), data=lambda: briefing_html(lang, digits, **inputs),
+                           file_name=f"iraqi-diaspora-briefing-{lang}.html", mime="text/html",
+                           key="briefing_download", on_click="ignore", help=t("briefing.download_help", lang))
+    state.publish_presentation()
+
+
+def _briefing_inputs() -> dict:
+    """What the briefing shows from this session, read now (the download runs off the script thread): the
+    map's current choices and the scenario packages that have policies."""
+    view = {name: state.value(f"map_{key}") for name, key in
+            (("year", "year"), ("sex", "sex"), ("measure", "measure"), ("log_scale", "log"), ("base_year", "base"))}
+    packages = {slot: raw for slot, raw in state.scenario_packages().items()}
+    return {"map_version": state.value("map_rev"), "map_view": {k: v for k, v in view.items() if v is not None},
+            "packages": packages}
+
+
+def briefing_html(lang: str, digits: str, map_version: str | None = None, map_view: dict | None = None,
+                  packages: dict[str, str] | None = None) -> str:
+    """The briefing for the download button (generated on click, off the script thread: no Streamlit calls)."""
+    from datetime import date
+
+    from dashboard import briefing
+
+    sections = briefing_sections(lang, digits, map_version, map_view or {}, packages or {})
+    return briefing.build_briefing(lang, digits, sections, generated=date.today().isoformat())
+
+
+def briefing_sections(lang: str, digits: str, map_version: str | None, map_view: dict,
+                      packages: dict[str, str]) -> list:
+    """The briefing's sections from the active datasets: headline figures, map, trend, scenarios, sources."""
+    from dashboard import briefing
+    from dashboard.scenario.population import build_population
+    from dashboard.scenario.presets import PRESETS, preset
+    from dashboard.scenario.spec import Scenario
+    from dashboard.skills import talent_pool
+
+    registry = cached.registry()
+    totals, refugees, skills = (registry.get(d) for d in ("iraq_totals", "refugees", "skills"))
+    stock = registry.get("migrant_stock", map_version)
+    countries = registry.get("countries").frame
+    scenarios = {}
+    for slot, raw in sorted(packages.items()):
+        scenario = Scenario.model_validate_json(raw)
+        if scenario.levers:
+            name = t(f"cases.{scenario.name}.name", lang) if scenario.name in PRESETS else scenario.name
+            scenarios[slot if name in ("", slot) else f"{slot}: {name}"] = scenario
+    if not scenarios:   # nothing built yet: compare the five case-study packages
+        scenarios = {t(f"cases.{case}.name", lang): preset(case) for case in PRESETS}
+    population = build_population(registry.get("migrant_stock").frame, talent_pool(skills.frame))
+    return briefing.standard_sections(
+        stock, totals, refugees, countries, registry.boundaries(), lang, digits, briefing.MapView(**map_view),
+        scenario=briefing.scenario_sections(scenarios, population, lang, digits))
+
+
+def _go_to(step: presentation.Step) -> None:
+    state.set_step(step.key)
+    query = {"lang": state.language(), "digits": state.digits(), **state.presentation_query(), **step.params}
+    st.switch_page(presentation.PAGE_FILES[step.url_path], query_params=query)
+
+
+def presentation_bar(lang: str, url_path: str) -> None:
+    """In presentation mode: large type, no chrome, and the step bar (previous, where we are, next, exit)."""
+    if not state.presenting():
+        return
+    url_path = url_path or presentation.DEFAULT_URL_PATH   # the default page's url_path is ""
+    index = presentation.step_index(state.step(), url_path)
+    current = presentation.STEPS[index]
+    if current.url_path == url_path and state.step() != current.key:
+        state.set_step(current.key)
+        state.publish_presentation()
+    st.html(_PRESENTATION_CSS)
+    previous, following = presentation.neighbours(index)
+    rtl = is_rtl(lang)
+    back, forward = ("→", "←") if rtl else ("←", "→")
+    with st.container(key="presentation_bar"):
+        left, middle, right, end = st.columns([2, 7, 2, 2.4], vertical_alignment="center")
+        if previous and left.button(f"{back} {t('present.previous', lang)}", key="present_previous",
+                                    shortcut="PageUp", width="stretch"):
+            _go_to(previous)
+        digits = state.digits()
+        progress = t("present.progress", lang, n=format_number(index + 1, lang, digits),
+                     total=format_number(len(presentation.STEPS), lang, digits))
+        middle.markdown(f"**{t(current.title_key, lang)}** · {progress}")
+        middle.caption(t(current.caption_key, lang))
+        if following and right.button(f"{t('present.next', lang)} {forward}", key="present_next", type="primary",
+                                      shortcut="PageDown", width="stretch"):
+            _go_to(following)
+        end.button(t("present.exit", lang), key="present_exit", on_click=state.set_presenting, args=(False,),
+                   width="stretch")

@@ -47,6 +47,31 @@ def take_url_notices() -> list[tuple[str, str]]:
     return st.session_state.pop(_NOTICES, [])
 
 
+def value(key: str, default: Any = None) -> Any:
+    """The current value of widget or state `key` (for choices needed before their widget is drawn)."""
+    return st.session_state.get(key, default)
+
+
+def keep_within(key: str, allowed: Sequence[Any], fallback: Any) -> None:
+    """Move widget `key` to `fallback` when its value left `allowed` (options that depend on another widget,
+    e.g. the years of the chosen data revision). Call before the widget is drawn."""
+    if key in st.session_state and st.session_state[key] not in allowed:
+        st.session_state[key] = fallback
+
+
+def select_from_chart(chart_key: str, target_key: str, pick: Callable[[Any], Any]) -> Callable[[], None]:
+    """An `on_select` callback for the chart `chart_key`: what `pick` finds in the chart's selection (None for
+    nothing) becomes the value of widget `target_key`, so a click and the widget stay one piece of state."""
+
+    def _on_select() -> None:
+        event = st.session_state.get(chart_key)
+        value = pick(event.get("selection") if event else None)
+        if value is not None:
+            st.session_state[target_key] = value
+
+    return _on_select
+
+
 def init_language() -> str:
     seed_from_url("lang", available_languages(), DEFAULT_LANGUAGE)
     seed_from_url("digits", ["western", "arabic"], "western")
@@ -69,3 +94,119 @@ def mark_routed() -> None:
 def consume_routed() -> bool:
     """True when this page run came through the router (see components.page_start)."""
     return bool(st.session_state.pop(_ROUTED, False))
+
+
+# Presentation mode (?present=1) and the facilitator's current step (?step=KEY): see dashboard/presentation.py.
+PRESENT, STEP = "present", "step"
+
+
+def init_presentation(step_keys: Sequence[str]) -> bool:
+    """Seed presentation mode and step from the URL once per session; True when presenting."""
+    seed_from_url(PRESENT, [True, False], False, cast=lambda raw: {"1": True, "0": False}.get(raw.lower(), raw))
+    seed_from_url(STEP, list(step_keys), None)
+    return presenting()
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT, False))
+
+
+def set_presenting(on: bool) -> None:
+    st.session_state[PRESENT] = on
+
+
+def step() -> str | None:
+    return st.session_state.get(STEP)
+
+
+def set_step(key: str | None) -> None:
+    st.session_state[STEP] = key
+
+
+def presentation_query() -> dict[str, str]:
+    """The presentation part of the URL: ?present=1&step=KEY while presenting, nothing otherwise."""
+    if not presenting():
+        return {}
+    return {PRESENT: "1", **({STEP: step()} if step() else {})}
+
+
+def publish_presentation() -> None:
+    """Keep ?present and ?step in the URL in step with the session (removed when not presenting)."""
+    wanted = presentation_query()
+    for key in (PRESENT, STEP):
+        if key in wanted:
+            if st.query_params.get(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+# -- uploads explored in this session only, and failed publish attempts (pages/data_sources.py) -------------
+_SESSION_DATASETS = "_session_datasets"
+_PUBLISH_FAILURES = "_publish_failures"
+
+
+def session_dataset(dataset_id: str) -> Any:
+    """The upload this session explores in place of `dataset_id` ("only you see this"), or None."""
+    return st.session_state.get(_SESSION_DATASETS, {}).get(dataset_id)
+
+
+def session_datasets() -> dict[str, Any]:
+    return dict(st.session_state.get(_SESSION_DATASETS, {}))
+
+
+def set_session_dataset(dataset_id: str, dataset: Any) -> None:
+    st.session_state.setdefault(_SESSION_DATASETS, {})[dataset_id] = dataset
+
+
+def clear_session_dataset(dataset_id: str) -> None:
+    st.session_state.get(_SESSION_DATASETS, {}).pop(dataset_id, None)
+
+
+def publish_failures() -> int:
+    return int(st.session_state.get(_PUBLISH_FAILURES, 0))
+
+
+def record_publish_failure() -> int:
+    st.session_state[_PUBLISH_FAILURES] = publish_failures() + 1
+    return st.session_state[_PUBLISH_FAILURES]
+
+
+def reset_publish_failures() -> None:
+    st.session_state[_PUBLISH_FAILURES] = 0
+
+
+# Policy scenarios: packages A/B/C (scenario JSON per slot) and one-off load requests (file, link, case study).
+_SCN_PACKAGES = "_scn_packages"
+_SCN_REQUEST = "_scn_request"
+SCENARIO_URL_KEY = "scn"
+
+
+def scenario_packages() -> dict[str, str]:
+    """Slot ("A", "B", "C") -> scenario JSON, kept for the whole session (survives page changes)."""
+    return st.session_state.setdefault(_SCN_PACKAGES, {})
+
+
+def request_scenario(scenario_json: str, source: str) -> None:
+    """Ask the scenario page to load this scenario into the active slot on its next run (e.g. a case study)."""
+    st.session_state[_SCN_REQUEST] = (scenario_json, source)
+
+
+def take_scenario_request() -> tuple[str, str] | None:
+    return st.session_state.pop(_SCN_REQUEST, None)
+
+
+def set_values(values: dict[str, Any]) -> None:
+    """Give widgets their values before they are drawn (loading a scenario into the controls)."""
+    for key, val in values.items():
+        st.session_state[key] = val
+
+
+def scenario_from_url() -> str | None:
+    return st.query_params.get(SCENARIO_URL_KEY)
+
+
+def publish_scenario(encoded: str) -> None:
+    """Keep the active scenario in the URL (?scn=...), so the address is a link to it."""
+    if st.query_params.get(SCENARIO_URL_KEY) != encoded:
+        st.query_params[SCENARIO_URL_KEY] = encoded

@@ -1,0 +1,283 @@
+"""The briefing: one self-contained HTML file, in the reader's language, that opens offline and prints to A4.
+
+`build_briefing` is pure: it takes finished sections (text, headline figures, plotly figures, tables, notes,
+sources) and returns the HTML. plotly.js is inlined from the installed plotly package, and geo charts find an
+empty base topology in `window.PlotlyGeoAssets` (defined before plotly.js), so nothing is fetched when the file is
+opened from disk. `overview_sections` assembles the standard sections from the bundled datasets.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from dashboard.charts.digits import localise_figure, localise_numbers
+from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t
+
+#: Printable width of A4 with 15 mm margins (180 mm at 96 dpi): figures are drawn at exactly this width.
+A4_CONTENT_PX = 680
+EMPTY_TOPOLOGY = {"type": "Topology", "objects": {}, "arcs": []}
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False, "responsive": False}
+
+
+@dataclass(frozen=True)
+class BriefingSection:
+    """One section of the briefing; every field is optional except the title. Text is plain (escaped)."""
+
+    title: str
+    text: str = ""
+    metrics: Sequence[tuple[str, str]] = ()          # (label, formatted value) headline cards
+    figure: go.Figure | None = None
+    table: pd.DataFrame | None = None
+    notes: Sequence[str] = ()                        # bullet points: assumptions, caveats, sources
+    source: str = ""
+    synthetic: bool = False                          # shows the synthetic-data label
+
+
+@cache
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def _script_json(value: object) -> str:
+    """JSON safe to embed inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _cell(value: object, lang: str, digits: Digits) -> tuple[str, bool]:
+    """(escaped text, is_number) of one table cell."""
+    if isinstance(value, bool) or value is None:
+        return html.escape("" if value is None else str(value)), False
+    if isinstance(value, int) or (hasattr(value, "dtype") and pd.api.types.is_integer_dtype(type(value))):
+        return html.escape(format_number(int(value), lang, digits)), True
+    if isinstance(value, float):
+        return html.escape(format_number(value, lang, digits, decimals=1)), True
+    return html.escape(localise_numbers(str(value), digits)), False
+
+
+def _table_html(frame: pd.DataFrame, lang: str, digits: Digits) -> str:
+    head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for value in record:
+            text, number = _cell(value.item() if hasattr(value, "item") else value, lang, digits)
+            cells.append(f"<td class='num'>{text}</td>" if number else f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _figure_html(fig: go.Figure, index: int, digits: Digits) -> str:
+    fig = localise_figure(fig, digits)
+    fig = go.Figure(fig)
+    height = int(fig.layout.height or 420)
+    fig.update_layout(width=A4_CONTENT_PX, height=height, autosize=False)
+    spec = json.loads(pio.to_json(fig, validate=False, remove_uids=True))
+    div_id = f"figure-{index}"
+    return (f"<div class='figure' id='{div_id}' style='width:{A4_CONTENT_PX}px;height:{height}px'></div>"
+            f"<script>(function(){{var f={_script_json(spec)};"
+            f"Plotly.newPlot('{div_id}', f.data, f.layout, {_script_json(PLOTLY_CONFIG)});}})();</script>")
+
+
+_CSS = """
+@page { size: A4; margin: 15mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans", "DejaVu Sans", Arial, sans-serif;
+       color: #1b1f24; margin: 0 auto; padding: 24px; max-width: 760px; line-height: 1.5; font-size: 11pt; }
+header { border-bottom: 3px solid #0b6e4f; margin-bottom: 16px; padding-bottom: 8px; }
+h1 { font-size: 20pt; margin: 0 0 4px; color: #0b6e4f; }
+h2 { font-size: 14pt; margin: 20px 0 8px; color: #0b6e4f; break-after: avoid; page-break-after: avoid; }
+.meta { color: #555; font-size: 9.5pt; margin: 2px 0; }
+section { margin-bottom: 12px; }
+.metrics { display: grid; grid-template-columns: repeat(2, 1fr); gap: 8px; }
+.metric { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; break-inside: avoid; }
+.metric .label { font-size: 9.5pt; color: #555; }
+.metric .value { font-size: 18pt; font-weight: 700; }
+.figure { break-inside: avoid; page-break-inside: avoid; margin: 6px 0; }
+/* plotly mirrors its own layout for RTL; its text measurements (and drawing) must run left-to-right */
+.figure, #js-plotly-tester { direction: ltr; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 6px 0; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border-bottom: 1px solid #d0d7de; padding: 3px 6px; text-align: start; overflow-wrap: anywhere; }
+th { background: #f1f4f6; }
+td.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.source { color: #555; font-size: 9pt; }
+.synthetic { border: 1px solid #e0a800; background: #fff8e1; padding: 6px 10px; border-radius: 6px; }
+ul { margin: 4px 0; padding-inline-start: 20px; }
+@media print { body { padding: 0; max-width: none; } section { break-inside: auto; } }
+"""
+
+
+def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection], *,
+                   generated: str = "") -> str:
+    """The briefing as one HTML document (string), in `lang`, numbers in `digits`."""
+    direction = "rtl" if is_rtl(lang) else "ltr"
+    title = t("briefing.title", lang)
+    parts: list[str] = []
+    figure_count = 0
+    for section in sections:
+        body = [f"<h2>{html.escape(section.title)}</h2>"]
+        if section.synthetic:
+            body.append(f"<p class='synthetic'>{html.escape(t('common.synthetic_label', lang))}</p>")
+        if section.text:
+            body.extend(f"<p>{html.escape(p)}</p>" for p in section.text.split("\n\n") if p.strip())
+        if section.metrics:
+            cards = "".join(f"<div class='metric'><div class='label'>{html.escape(label)}</div>"
+                            f"<div class='value'>{html.escape(value)}</div></div>" for label, value in section.metrics)
+            body.append(f"<div class='metrics'>{cards}</div>")
+        if section.figure is not None:
+            body.append(_figure_html(section.figure, figure_count, digits))
+            figure_count += 1
+        if section.table is not None and not section.table.empty:
+            body.append(_table_html(section.table, lang, digits))
+        if section.notes:
+            body.append("<ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in section.notes) + "</ul>")
+        if section.source:
+            body.append(f"<p class='source'>{html.escape(section.source)}</p>")
+        parts.append("<section>" + "".join(body) + "</section>")
+    generated_text = t("briefing.generated", lang, date=isolate(localise_numbers(generated, digits)))
+    generated_line = f"<p class='meta'>{html.escape(generated_text)}</p>" if generated else ""
+    return (
+        f"<!DOCTYPE html>\n<html lang='{html.escape(lang)}' dir='{direction}'>\n<head>\n<meta charset='utf-8'>\n"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'>\n<title>{html.escape(title)}</title>\n"
+        f"<style>{_CSS}</style>\n"
+        f"<script>window.PlotlyGeoAssets = {{topojson: {{world_110m: {_script_json(EMPTY_TOPOLOGY)}}}}};</script>\n"
+        f"<script>{_plotly_js()}</script>\n</head>\n<body>\n"
+        f"<header><h1>{html.escape(title)}</h1>"
+        f"<p class='meta'>{html.escape(t('app.title', lang))}</p>{generated_line}</header>\n"
+        + "\n".join(parts) + "\n</body>\n</html>\n"
+    )
+
+
+def isolate(text: object) -> str:
+    """`text` as a bidi isolate, so a Latin name inside an Arabic sentence keeps its own order."""
+    return f"\u2068{text}\u2069"
+
+
+def source_line(meta, lang: str) -> str:
+    """The short source line of a dataset version (the same text the pages show under a chart)."""
+    return t("common.source_short", lang, publisher=isolate(meta.publisher), title=isolate(meta.title),
+             revision=isolate(meta.revision), years=isolate(meta.years))
+
+
+def headline_section(stock, totals, refugees, lang: str, digits: Digits) -> BriefingSection:
+    """The Overview's headline figures, each with its year. Arguments are registry Datasets (meta + frame)."""
+    from dashboard.diaspora import headline
+
+    head = headline(stock.frame, totals.frame, refugees.frame)
+    metrics = [
+        (t("overview.metric_diaspora", lang, year=head.year), format_number(head.diaspora, lang, digits)),
+        (t("overview.metric_share", lang, year=head.year), format_percent(head.share_of_population, lang, digits)),
+        (t("overview.metric_growth", lang, base=head.base_year),
+         format_percent(head.growth, lang, digits, decimals=0, signed=True)),
+        (t("overview.metric_refugees", lang, year=head.refugee_year),
+         format_number(head.refugees + head.asylum_seekers, lang, digits)),
+    ]
+    metrics = [(localise_numbers(label, digits), value) for label, value in metrics]
+    return BriefingSection(title=t("briefing.headline", lang), text=t("overview.intro", lang), metrics=metrics,
+                           source=" ".join(source_line(d.meta, lang) for d in (stock, totals, refugees)))
+
+
+def sources_section(datasets: Sequence, lang: str) -> BriefingSection:
+    """Every dataset the briefing draws on, with its full citation and licence."""
+    notes = []
+    for dataset in datasets:
+        meta = dataset.meta
+        notes.append(f"{meta.citation or source_line(meta, lang)} ({meta.licence})" if meta.licence
+                     else meta.citation or source_line(meta, lang))
+    return BriefingSection(title=t("briefing.sources", lang), notes=list(dict.fromkeys(notes)))
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the map shows (the map page's current choices, or its defaults)."""
+
+    year: int | None = None                 # None: the latest year
+    sex: str = "total"
+    measure: str = "people"
+    log_scale: bool = False
+    base_year: int | None = None
+
+
+def map_section(stock, countries: pd.DataFrame, boundaries: dict, lang: str, digits: Digits,
+                view: MapView = MapView()) -> BriefingSection:
+    """The diaspora map (dashboard.charts.map.world_map) for `view`, with its top destinations as a table."""
+    from dashboard.charts.map import world_map
+    from dashboard.countries import with_names
+    from dashboard.diaspora import destination_measures
+
+    year = view.year or int(stock.frame["year"].max())
+    measures = destination_measures(stock.frame, year, view.sex, view.base_year)
+    title = localise_numbers(t("briefing.map_title", lang, year=year), digits)
+    fig = world_map(measures, boundaries, countries, view.measure, lang, digits, title, log_scale=view.log_scale,
+                    base_year=view.base_year)
+    fig.update_layout(height=460)
+    top = with_names(measures.dropna(subset=["rank"]).head(10), countries, lang, "destination_iso3")
+    table = pd.DataFrame({
+        t("chart.rank", lang): top["rank"].astype(int),
+        t("chart.destination", lang): top["country"],
+        t("chart.migrants", lang): top["migrants"].astype(int),
+        t("chart.share", lang): [format_percent(v, lang, digits) for v in top["share"]],
+    })
+    return BriefingSection(title=t("briefing.map", lang), figure=fig, table=table, source=source_line(stock.meta, lang))
+
+
+def trend_section(stock, lang: str, digits: Digits) -> BriefingSection:
+    from dashboard.charts.overview import diaspora_trend
+    from dashboard.diaspora import total_by_year
+
+    trend = total_by_year(stock.frame)
+    title = t("overview.trend", lang, start=int(trend["year"].min()), end=int(trend["year"].max()))
+    heading = localise_numbers(t("briefing.trend", lang, start=int(trend["year"].min())), digits)
+    return BriefingSection(title=heading, figure=diaspora_trend(trend, lang, title),
+                           source=source_line(stock.meta, lang))
+
+
+def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundaries: dict, lang: str,
+                      digits: Digits, view: MapView = MapView(),
+                      scenario: Sequence[BriefingSection] = ()) -> list[BriefingSection]:
+    """The briefing's sections: headline figures, the map, the trend since 1990, the scenarios, the sources."""
+    sections = [headline_section(stock, totals, refugees, lang, digits),
+                map_section(stock, countries, boundaries, lang, digits, view),
+                trend_section(stock, lang, digits)]
+    sections.extend(scenario)
+    sections.append(sources_section([stock, totals, refugees], lang))
+    return sections
+
+
+def scenario_sections(scenarios: dict[str, object], population, lang: str, digits: Digits,
+                      metric: str = "cum_returns") -> list[BriefingSection]:
+    """The scenario comparison and its assumptions: each package's headline figures (P50 with P10–P90) beside
+    the baseline, a chart of `metric`, then every parameter the packages use with its range and source.
+    `scenarios` maps a display label to a dashboard.scenario.spec.Scenario (all share one horizon and context)."""
+    from dashboard.charts.scenario import compare_bars
+    from dashboard.scenario import tables
+    from dashboard.scenario.model import summarise
+
+    baseline = t("scenario.baseline", lang)
+    summaries = [summarise(scenario, population, label, baseline) for label, scenario in scenarios.items()]
+    frames = [summaries[0].baseline_headlines, *(s.headlines for s in summaries)]
+    picked = pd.concat(frames, ignore_index=True)
+    picked = picked[picked["metric"] == metric].fillna(0)
+    fig = compare_bars(picked, lang, t(f"scenario.headline.{metric}", lang), t(f"scenario.unit_of.{metric}", lang),
+                       baseline)
+    levers = sorted({lever for scenario in scenarios.values() for lever in scenario.levers})
+    assumptions = tables.parameter_table(lang, digits, levers)
+    keep = [t(f"method.col_{c}", lang) for c in ("param", "low", "central", "high", "unit", "source")]
+    assumptions = assumptions[[c for c in keep if c in assumptions.columns]]
+    return [
+        BriefingSection(title=t("briefing.scenario", lang), text=t("scenario.disclaimer", lang), figure=fig,
+                        table=tables.headline_table(frames, lang, digits), source=t("scenario.source_line", lang)),
+        BriefingSection(title=t("briefing.assumptions", lang), table=assumptions,
+                        source=t("scenario.source_line", lang)),
+    ]

@@ -1,0 +1,78 @@
+"""The briefing: one self-contained HTML file in the reader's language, offline-ready and printable to A4."""
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import briefing
+from dashboard.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def data():
+    registry = Registry()
+    stock, totals, refugees = (registry.get(d) for d in ("migrant_stock", "iraq_totals", "refugees"))
+    return stock, totals, refugees, registry.get("countries").frame, registry.boundaries()
+
+
+@pytest.fixture(scope="module")
+def arabic(data):
+    sections = briefing.standard_sections(*data, "ar", "arabic")
+    return sections, briefing.build_briefing("ar", "arabic", sections, generated="2025-03-01")
+
+
+def test_arabic_briefing_is_rtl_and_arabic(arabic):
+    _, html = arabic
+    assert re.search(r"<html lang='ar' dir='rtl'>", html)
+    assert "<title>إحاطة: العراقيون في الخارج" in html
+    assert "٢٬٠٧٧٬٩٧٦" in html and "2,077,976" not in html   # headline in Arabic-Indic digits
+
+
+def test_english_briefing_is_ltr_with_western_digits(data):
+    html = briefing.build_briefing("en", "western", briefing.standard_sections(*data, "en", "western"))
+    assert "<html lang='en' dir='ltr'>" in html
+    assert "2,077,976" in html and "Headline figures" in html
+
+
+def test_offline_assets_come_before_plotly_and_nothing_is_linked(arabic):
+    _, html = arabic
+    geo_assets = html.index("window.PlotlyGeoAssets = {topojson: {world_110m:")
+    plotly_js = html.index("plotly.js v")          # the inlined library's banner
+    assert geo_assets < plotly_js
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", html), "the briefing links an external file"
+
+
+def test_prints_to_a4_without_splitting_figures(arabic):
+    _, html = arabic
+    assert "@page { size: A4;" in html
+    assert re.search(r"\.figure \{[^}]*break-inside: avoid", html)
+    assert "thead { display: table-header-group; }" in html
+
+
+def test_standard_sections_carry_map_headline_trend_and_sources(arabic):
+    sections, html = arabic
+    titles = [s.title for s in sections]
+    assert titles[0] == "الأرقام الرئيسية" and titles[-1] == "المصادر"
+    map_section = sections[1]
+    assert [t.type for t in map_section.figure.data].count("choropleth") >= 2
+    assert map_section.table.iloc[0, 1] == "الولايات المتّحدة"       # country names in Arabic
+    assert any("UNHCR" in note for note in sections[-1].notes)
+    assert html.count("Plotly.newPlot(") == sum(s.figure is not None for s in sections)
+
+
+def test_text_is_escaped_and_tables_localised():
+    section = briefing.BriefingSection(
+        title="<script>alert(1)</script>", text="a & b", notes=["<b>x</b>"],
+        table=pd.DataFrame({"n": [1234567], "label": ["x"]}), figure=go.Figure(go.Bar(x=[1], y=[2])))
+    html = briefing.build_briefing("ar", "arabic", [section])
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "a &amp; b" in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "<td class='num'>١٬٢٣٤٬٥٦٧</td>" in html
+
+
+def test_scenario_section_is_placed_before_sources(data):
+    scenario = [briefing.BriefingSection(title="S", notes=["assumption"])]
+    sections = briefing.standard_sections(*data, "en", "western", scenario=scenario)
+    assert [s.title for s in sections][-2:] == ["S", "Sources"]
