@@ -1,20 +1,23 @@
 """The one way to get a dataset: `Registry().get("migrant_stock")` returns the active version and its metadata.
 
-Bundled datasets are listed in `data/manifest.json`; each is its dataset's first version. Pages never read
-files: they ask the registry (through the cached accessors in `ui/cached.py`).
+Bundled datasets are listed in `data/manifest.json`; each is its dataset's first version. Versions analysts
+publish live in the SQLite store (`dashboard/store.py`), which also records which version of each dataset is
+active (without a store entry, the manifest's default). Pages never read files: they ask the registry (through
+the cached accessors in `ui/cached.py`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from dashboard import paths
+from dashboard.store import PublishRequest, Store, StoreError
 
 #: Columns and dtypes each kind of dataset must have. One tidy schema per kind of data.
 SCHEMAS: dict[str, dict[str, str]] = {
@@ -58,7 +61,15 @@ class DatasetMeta:
     file: str
     rows: int
     sha256: str
-    default: bool = False
+    default: bool = False  # True for the active version
+    published_by: str = ""  # who published it (empty for bundled data)
+    published_at: str = ""  # when (UTC, ISO 8601; empty for bundled data)
+    source_file: str = ""  # the uploaded file's name (empty for bundled data)
+    session_only: bool = False  # an upload explored in one session only ("only you see this")
+
+    @property
+    def is_bundled(self) -> bool:
+        return not self.published_at and not self.session_only
 
     @property
     def is_synthetic(self) -> bool:
@@ -97,14 +108,19 @@ def read_table(path: Path, dataset_id: str) -> pd.DataFrame:
     """Read a bundled CSV into its declared schema, or raise DataFileError naming the file."""
     if not path.exists():
         raise DataFileError(f"{path.name} is missing from {path.parent}.")
-    schema = SCHEMAS[dataset_id]
     try:
         frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
     except Exception as exc:  # pandas raises many parser errors; all mean the same to a user
         raise DataFileError(f"{path.name} cannot be read as CSV ({exc}).") from exc
+    return apply_schema(frame, dataset_id, path.name)
+
+
+def apply_schema(frame: pd.DataFrame, dataset_id: str, name: str) -> pd.DataFrame:
+    """A table of strings in the dataset's declared columns and dtypes, or DataFileError naming `name`."""
+    schema = SCHEMAS[dataset_id]
     missing = [c for c in schema if c not in frame.columns]
     if missing:
-        raise DataFileError(f"{path.name} lacks the column(s) {', '.join(missing)}.")
+        raise DataFileError(f"{name} lacks the column(s) {', '.join(missing)}.")
     frame = frame[list(schema)]
     try:
         for column, dtype in schema.items():
@@ -113,15 +129,16 @@ def read_table(path: Path, dataset_id: str) -> pd.DataFrame:
             else:
                 frame[column] = frame[column].astype(dtype)
     except (ValueError, TypeError) as exc:
-        raise DataFileError(f"{path.name}, column {column}: {exc}.") from exc
+        raise DataFileError(f"{name}, column {column}: {exc}.") from exc
     return frame
 
 
 class Registry:
     """Every dataset and version the app knows, and which one is active."""
 
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(self, data_dir: Path | None = None, store: Store | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else paths.DATA_DIR
+        self.store = store if store is not None else Store()
         manifest_path = self.data_dir / "manifest.json"
         if not manifest_path.exists():
             raise DataFileError(f"manifest.json is missing from {self.data_dir}.")
@@ -138,11 +155,24 @@ class Registry:
     def dataset_ids(self) -> list[str]:
         return list(dict.fromkeys(meta.id for meta in self._bundled))
 
+    def bundled_versions(self, dataset_id: str) -> list[DatasetMeta]:
+        return [m for m in self._bundled if m.id == dataset_id]
+
     def versions(self, dataset_id: str) -> list[DatasetMeta]:
-        """All versions of a dataset, the active one first."""
-        found = [m for m in self._bundled if m.id == dataset_id]
-        if not found:
+        """All versions of a dataset, the active one first, then the newest published, then the bundled ones."""
+        bundled = self.bundled_versions(dataset_id)
+        if not bundled:
             raise KeyError(f"Unknown dataset id {dataset_id!r}; known: {', '.join(self.dataset_ids())}")
+        try:
+            stored = self.store.versions(dataset_id)
+            active = self.store.active().get(dataset_id)
+        except StoreError as exc:
+            raise DataFileError(f"The data store {exc}. Restore {self.store.path.name} from a backup.") from exc
+        published = [_stored_meta(row) for row in reversed(stored.to_dict("records"))]
+        found = published + bundled
+        if active not in {m.version for m in found}:
+            active = next((m.version for m in bundled if m.default), bundled[0].version)
+        found = [replace(m, default=m.version == active) for m in found]
         return sorted(found, key=lambda m: not m.default)
 
     def meta(self, dataset_id: str, version: str | None = None) -> DatasetMeta:
@@ -157,7 +187,24 @@ class Registry:
     def get(self, dataset_id: str, version: str | None = None) -> Dataset:
         """The active version of `dataset_id` (or the named version), read into its schema."""
         meta = self.meta(dataset_id, version)
-        return Dataset(meta=meta, frame=read_table(self.path_of(meta), dataset_id))
+        if meta.is_bundled:
+            return Dataset(meta=meta, frame=read_table(self.path_of(meta), dataset_id))
+        try:
+            raw = self.store.payload(dataset_id, meta.version)
+        except StoreError as exc:
+            raise DataFileError(f"{meta.file}: {exc}. Roll back to another version or restore a backup.") from exc
+        return Dataset(meta=meta, frame=apply_schema(raw, dataset_id, meta.file))
+
+    def publish(self, request: PublishRequest) -> DatasetMeta:
+        """Store a validated table as the new active version of its dataset; returns its metadata."""
+        version = self.store.publish(request, existing_versions=len(self.bundled_versions(request.dataset_id)))
+        return self.meta(request.dataset_id, version)
+
+    def activate(self, dataset_id: str, version: str, who: str) -> DatasetMeta:
+        """Make any existing version active again (a rollback); logged in the store with who and when."""
+        meta = self.meta(dataset_id, version)
+        self.store.activate(dataset_id, meta.version, who)
+        return self.meta(dataset_id, version)
 
     def catalogue(self) -> pd.DataFrame:
         """Every dataset and version with its provenance, the active version of each first."""
@@ -185,3 +232,31 @@ class Registry:
                 raise DataFileError(
                     f"{Path(meta.file).name} does not match the checksum recorded in manifest.json (damaged or edited)."
                 )
+
+
+def _stored_meta(row: dict[str, Any]) -> DatasetMeta:
+    """Metadata of a version published into the store."""
+    def year(value: Any) -> int | None:
+        return None if value is None or pd.isna(value) else int(value)
+
+    return DatasetMeta(
+        id=row["dataset_id"], version=row["version"], title=row["title"], publisher=row["publisher"],
+        revision=row["revision"] or row["version"], year_min=year(row["year_min"]), year_max=year(row["year_max"]),
+        licence=row["licence"], citation=row["citation"], url=row["url"], built_by=row["built_by"],
+        nature=row["nature"], file=f"store:{row['dataset_id']}/{row['version']}", rows=int(row["rows"]),
+        sha256=row["file_sha256"], published_by=row["published_by"], published_at=row["published_at"],
+        source_file=row["source_file"],
+    )
+
+
+def session_dataset(dataset_id: str, frame: pd.DataFrame, file_name: str, file_sha256: str, title: str,
+                    publisher: str, nature: str = "real") -> Dataset:
+    """An upload explored in one session only: never stored, marked session_only ("only you see this")."""
+    years = frame["year"] if "year" in frame.columns else pd.Series(dtype="int64")
+    meta = DatasetMeta(
+        id=dataset_id, version=f"session-{file_sha256[:12]}", title=title or file_name, publisher=publisher,
+        revision=file_name, year_min=int(years.min()) if len(years) else None,
+        year_max=int(years.max()) if len(years) else None, licence="", citation="", url="",
+        built_by="", nature=nature, file=file_name, rows=len(frame), sha256=file_sha256, default=True,
+        source_file=file_name, session_only=True)
+    return Dataset(meta=meta, frame=frame)
