@@ -1,0 +1,361 @@
+"""Figures of the Diaspora map page: the offline world choropleth, one country's story, and the trends.
+
+Numbers shown on hover and on the colour bar are formatted here with the user's digits (plotly.js only knows
+Western digits), so builders take `digits` as well as `lang`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import geo
+from dashboard.charts.common import PALETTE, apply_layout
+from dashboard.countries import country_names
+from dashboard.diaspora import measure_column
+from dashboard.i18n import Digits, format_number, format_percent, is_rtl, localise_digits, t
+
+MAP_HEIGHT = 580
+LAND_COLOUR = "#e3e6e8"
+BORDER_COLOUR = "#ffffff"
+ORIGIN_COLOUR = "#c8553d"
+SELECTED_BORDER = "#212529"
+#: Light to dark green, the app's primary colour at the dark end: reads on a projector and in grey print.
+SEQUENTIAL = [[0.0, "#e6f2ec"], [0.25, "#a8d5bf"], [0.5, "#5fae8c"], [0.75, "#1f845d"], [1.0, "#053b2a"]]
+#: Brown (fewer people) to teal (more): a diverging scale readable with red-green colour blindness.
+DIVERGING = [[0.0, "#8c510a"], [0.25, "#d8b365"], [0.5, "#f5f5f5"], [0.75, "#5ab4ac"], [1.0, "#01665e"]]
+
+
+# --- formatting ----------------------------------------------------------------------------------------------
+
+def _signed_number(value: float, digits: Digits) -> str:
+    return localise_digits(f"{value:+,.0f}", digits)
+
+
+def format_measure(value: float, measure: str, lang: str, digits: Digits) -> str:
+    """A measure's value as people read it: 226,480 / 10.9% / +219,636 / +3,209%."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if measure == "people":
+        return format_number(value, lang, digits)
+    if measure == "share":
+        return format_percent(value, lang, digits, decimals=1 if value >= 0.001 else 2)
+    if measure == "change":
+        return _signed_number(value, digits)
+    return format_percent(value, lang, digits, decimals=0, signed=True)
+
+
+def _hover_lines(measures: pd.DataFrame, lang: str, digits: Digits, base_year: int | None) -> list[str]:
+    lines = []
+    for row in measures.itertuples():
+        text = t("map.hover_people", lang, people=format_number(row.migrants, lang, digits),
+                 share=format_measure(row.share, "share", lang, digits))
+        if not pd.isna(row.rank):
+            text += "<br>" + t("map.hover_rank", lang, rank=format_number(int(row.rank), lang, digits))
+        if base_year is not None:
+            text += "<br>" + t("map.hover_change", lang, base=localise_digits(str(base_year), digits),
+                               change=format_measure(row.change, "change", lang, digits),
+                               pct=format_measure(row.change_pct, "change_pct", lang, digits))
+        lines.append(text)
+    return lines
+
+
+# --- colour scale ----------------------------------------------------------------------------------------------
+
+def _nice_step(span: float, target: int = 5) -> float:
+    raw = span / max(target - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def colour_axis(values: pd.Series, measure: str, lang: str, digits: Digits, log_scale: bool) -> dict:
+    """Colour range, scale and colour-bar ticks for the measure's values (which must be non-empty).
+
+    Counts and shares use a sequential scale from 0 (or, on the log scale, from the smallest power of ten at or
+    below the smallest value); changes use a diverging scale centred on no change. `z` for the log scale is
+    log10 of the value, so its ticks are labelled with the values themselves.
+    """
+    values = values.astype(float)
+    if measure in ("change", "change_pct"):
+        low, high = min(float(values.min()), 0.0), max(float(values.max()), 0.0)
+        if low == high:
+            high = low + 1
+        step = _nice_step(high - low)
+        ticks = [v for v in np.arange(math.ceil(low / step) * step, high + step / 2, step) if low <= v <= high]
+        if 0.0 not in ticks:
+            ticks = sorted([*ticks, 0.0])
+        return {"colorscale": DIVERGING, "cmin": low, "cmax": high, "cmid": 0.0, "tickvals": ticks,
+                "ticktext": [format_measure(v, measure, lang, digits) for v in ticks]}
+    if log_scale:
+        low, high = math.log10(float(values.min())), math.log10(float(values.max()))
+        first, last = math.floor(low), math.ceil(high)
+        ticks = [float(k) for k in range(first, last + 1)]
+        return {"colorscale": SEQUENTIAL, "cmin": float(first), "cmax": max(high, first + 1.0), "tickvals": ticks,
+                "ticktext": [format_measure(10.0 ** k, measure, lang, digits) for k in ticks]}
+    high = float(values.max()) or 1.0
+    step = _nice_step(high)
+    ticks = [float(v) for v in np.arange(0, high + step / 2, step) if v <= high]
+    return {"colorscale": SEQUENTIAL, "cmin": 0.0, "cmax": high, "tickvals": ticks,
+            "ticktext": [format_measure(v, measure, lang, digits) for v in ticks]}
+
+
+def map_values(measures: pd.DataFrame, measure: str, log_scale: bool) -> pd.DataFrame:
+    """The destinations the map colours, with `value` (the measure) and `z` (what the colour scale reads).
+
+    Counts and shares show destinations with people in the year; percentage change shows those with people in
+    the base year (it is undefined otherwise); the log scale needs positive values, which counts and shares are.
+    """
+    column = measure_column(measure)
+    out = measures.assign(value=measures[column].astype(float))
+    if measure in ("people", "share"):
+        out = out[out["migrants"] > 0]
+    out = out[out["value"].notna()]
+    use_log = log_scale and measure in ("people", "share")
+    out = out.assign(z=np.log10(out["value"]) if use_log else out["value"])
+    return out.reset_index(drop=True)
+
+
+# --- the world map ---------------------------------------------------------------------------------------------
+
+def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame, measure: str, lang: str,
+              digits: Digits, title: str, log_scale: bool = False, base_year: int | None = None,
+              origin: str = "IRQ", selected: str | None = None) -> go.Figure:
+    """World choropleth of `measures` (a `destination_measures` frame) coloured by `measure`.
+
+    Each country's shape appears once: destinations with a value in the coloured layer, the origin in its own
+    colour, every other country as grey land (still clickable). Destinations with no shape at this scale
+    (Malta, Liechtenstein) are points on the same colour scale. Drawn from `boundaries` alone, no base map.
+    """
+    names = country_names(countries, lang)
+    shown = map_values(measures, measure, log_scale)
+    polygons = geo.polygon_iso3(boundaries)
+    with_shape = shown[shown["destination_iso3"].isin(polygons)].reset_index(drop=True)
+    as_point = geo.point_locations(countries, shown["destination_iso3"], polygons).merge(
+        shown, left_on="iso3", right_on="destination_iso3")
+    layers = geo.split_features(geo.compact_boundaries(boundaries),
+                                {"data": set(with_shape["destination_iso3"]), "origin": {origin}}, rest="land")
+    land_iso3 = [geo.feature_iso3(f) for f in layers["land"]["features"]]
+    change_base = base_year if measure in ("change", "change_pct") else None
+    origin_name = names.get(origin, origin)
+
+    def hover(codes: pd.Series, values: pd.Series, rows: pd.DataFrame) -> list[str]:
+        lines = _hover_lines(rows, lang, digits, change_base)
+        return [f"<b>{names.get(code, code)}</b>: {format_measure(value, measure, lang, digits)}<br>{line}"
+                for code, value, line in zip(codes, values, lines, strict=True)]
+
+    # One pre-formatted hover string per place (cheaper to validate than per-place lists, and already in the
+    # user's digits); shapes report their ISO3 as `location` when clicked, dots carry it in `customdata`.
+    flat = {"marker": {"line": {"color": BORDER_COLOUR, "width": 0.5}}, "hovertemplate": "%{hovertext}<extra></extra>"}
+    no_one = t("map.hover_none", lang)
+    traces: list[go.Choropleth | go.Scattergeo] = [
+        go.Choropleth(
+            geojson=geo.to_data_url(layers["land"]), featureidkey=geo.FEATURE_ID_KEY, locations=land_iso3,
+            z=[0] * len(land_iso3), colorscale=[[0, LAND_COLOUR], [1, LAND_COLOUR]], showscale=False,
+            name=t("map.layer_land", lang), hovertext=[f"<b>{names.get(c, c)}</b><br>{no_one}" for c in land_iso3],
+            **flat),
+        go.Choropleth(
+            geojson=geo.to_data_url(layers["data"]), featureidkey=geo.FEATURE_ID_KEY,
+            locations=with_shape["destination_iso3"], z=with_shape["z"], coloraxis="coloraxis",
+            name=t("map.layer_destinations", lang),
+            hovertext=hover(with_shape["destination_iso3"], with_shape["value"], with_shape), **flat),
+        go.Choropleth(
+            geojson=geo.to_data_url(layers["origin"]), featureidkey=geo.FEATURE_ID_KEY, locations=[origin], z=[1],
+            colorscale=[[0, ORIGIN_COLOUR], [1, ORIGIN_COLOUR]], showscale=False, name=t("map.layer_origin", lang),
+            hovertext=[f"<b>{origin_name}</b><br>{t('map.hover_origin', lang)}"], **flat),
+    ]
+    if selected in polygons:
+        # The chosen country's outline on top (its shape a second time: one country, a few hundred bytes).
+        outline = geo.split_features(layers["land" if selected in land_iso3 else "data"], {"it": {selected}})["it"]
+        traces.append(go.Choropleth(
+            geojson=geo.to_data_url(outline), featureidkey=geo.FEATURE_ID_KEY, locations=[selected], z=[0],
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, hoverinfo="skip",
+            marker={"line": {"color": SELECTED_BORDER, "width": 2.5}}, name=names.get(selected, selected)))
+    if not as_point.empty:
+        traces.append(go.Scattergeo(
+            lon=as_point["lon"], lat=as_point["lat"], mode="markers", name=t("map.layer_points", lang),
+            marker={"size": 10, "color": as_point["z"], "coloraxis": "coloraxis",
+                    "line": {"color": [SELECTED_BORDER if c == selected else BORDER_COLOUR for c in as_point["iso3"]],
+                             "width": 1.5}},
+            customdata=as_point["iso3"].tolist(), hovertext=hover(as_point["iso3"], as_point["value"], as_point),
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    origin_row = countries.loc[countries["iso3"] == origin]
+    if not origin_row.empty:
+        traces.append(go.Scattergeo(
+            lon=origin_row["lon"], lat=origin_row["lat"], mode="text", text=[origin_name],
+            textposition="bottom center",
+            textfont={"size": 13, "color": "#7a2e1e"}, hoverinfo="skip", showlegend=False,
+            name=t("map.layer_origin", lang),
+        ))
+
+    colour = colour_axis(shown["value"], measure, lang, digits, log_scale) if not shown.empty else {
+        "colorscale": SEQUENTIAL, "cmin": 0.0, "cmax": 1.0, "tickvals": [], "ticktext": []}
+    tickvals, ticktext = colour.pop("tickvals"), colour.pop("ticktext")
+    colour["colorbar"] = {
+        "title": {"text": t(f"map.measure.{measure}", lang), "side": "top"}, "orientation": "h",
+        "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top", "len": 0.6, "thickness": 14,
+        "tickvals": tickvals, "ticktext": ticktext,
+    }
+    fig = apply_layout(go.Figure(data=traces), lang, title, height=MAP_HEIGHT)
+    # A click selects what it hovers, and plotly hovers the nearest point within `hoverdistance` pixels: keep it
+    # to a dot's size, or a click on Germany would select Liechtenstein's dot nearby.
+    fig.update_layout(
+        coloraxis=colour, showlegend=False, margin={"l": 0, "r": 0, "t": 50, "b": 70}, dragmode=False,
+        hoverdistance=6,
+        geo={"visible": False, "showframe": False, "projection": {"type": "natural earth"}, "bgcolor": "white",
+             "lataxis": {"range": [-57, 84]}, "lonaxis": {"range": [-170, 190]}},
+    )
+    return fig
+
+
+# --- one country, and the trends ------------------------------------------------------------------------------
+
+def _x_axis(fig: go.Figure, lang: str, dtick: int | None = 5) -> None:
+    fig.update_xaxes(title=t("chart.year", lang), dtick=dtick, autorange="reversed" if is_rtl(lang) else True)
+
+
+def _numbers(values: pd.Series, lang: str, digits: Digits) -> list[str]:
+    return [format_number(None if pd.isna(v) else float(v), lang, digits) for v in values]
+
+
+def country_trend(series: pd.DataFrame, refugees: pd.DataFrame, lang: str, digits: Digits,
+                  title: str) -> go.Figure:
+    """One destination's Iraqi-born people by sex (lines, stock years) beside refugees and asylum-seekers of
+    Iraqi origin there (stacked bars, UNHCR years). `series`: year + one column per sex; `refugees`: year,
+    refugees, asylum_seekers (may be empty)."""
+    fig = go.Figure()
+    colours = {"total": PALETTE[0], "male": PALETTE[2], "female": PALETTE[4]}
+    for sex in [c for c in ("total", "male", "female") if c in series.columns]:
+        fig.add_trace(go.Scatter(
+            x=series["year"], y=series[sex], mode="lines+markers", name=t(f"map.sex.{sex}", lang),
+            line={"color": colours[sex], "width": 3 if sex == "total" else 2,
+                  "dash": "solid" if sex == "total" else "dot"},
+            customdata=_numbers(series[sex], lang, digits),
+            hovertemplate="%{x}: %{customdata}<extra>" + t(f"map.sex.{sex}", lang) + "</extra>",
+        ))
+    for column, colour in (("refugees", PALETTE[1]), ("asylum_seekers", PALETTE[3])):
+        if refugees.empty:
+            break
+        fig.add_trace(go.Bar(
+            x=refugees["year"], y=refugees[column], name=t(f"chart.{column}", lang), marker_color=colour,
+            opacity=0.55, customdata=_numbers(refugees[column], lang, digits),
+            hovertemplate="%{x}: %{customdata}<extra>" + t(f"chart.{column}", lang) + "</extra>",
+        ))
+    apply_layout(fig, lang, title, height=400)
+    fig.update_layout(barmode="stack", bargap=0.25)
+    _x_axis(fig, lang)
+    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
+    return fig
+
+
+def diaspora_trend_with_refugees(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
+    """The whole diaspora (line, stock years) with refugees and asylum-seekers of Iraqi origin (stacked bars,
+    UNHCR years). `frame` is `diaspora_with_refugees`: year, migrants, refugees, asylum_seekers."""
+    stock = frame.dropna(subset=["migrants"])
+    unhcr = frame.dropna(subset=["refugees"])
+    fig = go.Figure()
+    for column, colour in (("refugees", PALETTE[1]), ("asylum_seekers", PALETTE[3])):
+        fig.add_trace(go.Bar(
+            x=unhcr["year"], y=unhcr[column].astype(float), name=t(f"chart.{column}", lang), marker_color=colour,
+            opacity=0.7, customdata=_numbers(unhcr[column], lang, digits),
+            hovertemplate="%{x}: %{customdata}<extra>" + t(f"chart.{column}", lang) + "</extra>",
+        ))
+    fig.add_trace(go.Scatter(
+        x=stock["year"], y=stock["migrants"].astype(float), mode="lines+markers", name=t("chart.migrants", lang),
+        line={"color": PALETTE[0], "width": 3}, customdata=_numbers(stock["migrants"], lang, digits),
+        hovertemplate="%{x}: %{customdata}<extra>" + t("chart.migrants", lang) + "</extra>",
+    ))
+    apply_layout(fig, lang, title, height=400)
+    fig.update_layout(barmode="stack", bargap=0.2)
+    _x_axis(fig, lang)
+    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
+    return fig
+
+
+def top_destinations_trend(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
+    """One line per destination that was ever among the largest (`top_destinations_over_time` with a
+    `country` name column), in the frame's order, so the shift from Iran to Syria and Jordan to the United
+    States, Turkey and Germany is visible."""
+    fig = go.Figure()
+    for i, (country, rows) in enumerate(frame.groupby("country", sort=False)):
+        fig.add_trace(go.Scatter(
+            x=rows["year"], y=rows["migrants"], mode="lines+markers", name=country,
+            line={"color": PALETTE[i % len(PALETTE)], "width": 2.5},
+            customdata=_numbers(rows["migrants"], lang, digits),
+            hovertemplate="%{x}: %{customdata}<extra>" + str(country) + "</extra>",
+        ))
+    apply_layout(fig, lang, title, height=440)
+    _x_axis(fig, lang)
+    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
+    return fig
+
+
+def regional_trend(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
+    """Stacked areas of Iraqi-born people per UN M49 region over time. `frame`: year, region (display name),
+    migrants, in the order the regions should stack."""
+    fig = go.Figure()
+    for i, (region, rows) in enumerate(frame.groupby("region", sort=False)):
+        fig.add_trace(go.Scatter(
+            x=rows["year"], y=rows["migrants"], mode="lines", stackgroup="regions", name=region,
+            line={"color": PALETTE[i % len(PALETTE)], "width": 1},
+            customdata=_numbers(rows["migrants"], lang, digits),
+            hovertemplate="%{x}: %{customdata}<extra>" + str(region) + "</extra>",
+        ))
+    apply_layout(fig, lang, title, height=420)
+    _x_axis(fig, lang)
+    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
+    return fig
+
+
+# --- the table behind each chart (shown, and downloaded exactly as shown) --------------------------------------
+
+def destinations_table(measures: pd.DataFrame, countries: pd.DataFrame, measure: str, lang: str,
+                       log_scale: bool = False, base_year: int | None = None) -> pd.DataFrame:
+    """The map's rows (the destinations it colours) as a table: rank, country, ISO3, people, share in percent,
+    and for change measures the base-year count and the change. Percentages are rounded as displayed."""
+    shown = map_values(measures, measure, log_scale)
+    names = country_names(countries, lang)
+    table = pd.DataFrame({
+        t("chart.rank", lang): shown["rank"],
+        t("chart.destination", lang): [names.get(c, c) for c in shown["destination_iso3"]],
+        t("map.col.iso3", lang): shown["destination_iso3"],
+        t("chart.migrants", lang): shown["migrants"],
+        t("map.col.share_pct", lang): (shown["share"] * 100).round(2),
+    })
+    if measure in ("change", "change_pct") and base_year is not None:
+        table[t("map.col.base", lang, base=base_year)] = shown["base_migrants"]
+        table[t("map.col.change", lang, base=base_year)] = shown["change"]
+        table[t("map.col.change_pct", lang, base=base_year)] = (shown["change_pct"] * 100).round(1)
+    return table
+
+
+def country_table(series: pd.DataFrame, refugees: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One country's stock by sex (stock years) and refugees and asylum-seekers (UNHCR years), a row per year;
+    a year one source does not report is left empty, not zero."""
+    merged = series.merge(refugees, on="year", how="outer").sort_values("year", ignore_index=True)
+    columns = {"year": t("chart.year", lang), **{s: t(f"map.col.{s}", lang) for s in ("total", "male", "female")},
+               "refugees": t("chart.refugees", lang), "asylum_seekers": t("chart.asylum_seekers", lang)}
+    for column in ("refugees", "asylum_seekers"):
+        if column not in merged.columns:
+            merged[column] = pd.NA
+    keep = [c for c in columns if c in merged.columns]
+    numbers = {c: "Int64" for c in keep if c != "year"}
+    return merged[keep].astype(numbers).rename(columns=columns)
+
+
+def long_table(frame: pd.DataFrame, label_column: str, lang: str) -> pd.DataFrame:
+    """A long (year, label, migrants) trend frame as a wide table: a row per year, a column per label."""
+    wide = frame.pivot_table(index="year", columns=label_column, values="migrants", aggfunc="sum", sort=False)
+    wide = wide.reindex(columns=list(dict.fromkeys(frame[label_column]))).astype("Int64")
+    wide.columns.name = None
+    return wide.reset_index().rename(columns={"year": t("chart.year", lang)})
+
+
+def diaspora_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`diaspora_with_refugees` with translated headers (empty where a source reports no figure)."""
+    return frame.rename(columns={"year": t("chart.year", lang), "migrants": t("chart.migrants", lang),
+                                 "refugees": t("chart.refugees", lang),
+                                 "asylum_seekers": t("chart.asylum_seekers", lang)})
