@@ -1,9 +1,44 @@
-"""Case studies: China, India, Ireland, Korea and Taiwan."""
+"""Case studies: China, India, Ireland, Korea and Taiwan, each with a button that loads its package."""
 
 import streamlit as st
 
-from dashboard.i18n import t
-from ui import components
+from dashboard.case_studies import CASES, TEXT_PARTS, results_table
+from dashboard.i18n import format_number, t
+from dashboard.scenario import tables
+from dashboard.scenario.presets import preset
+from dashboard.scenario.spec import Scenario
+from ui import components, state
 
 lang, digits = components.page_start()
 st.title(t("cases.title", lang))
+st.write(t("cases.intro", lang))
+
+
+
+def load(case_id: str) -> None:
+    """Button callback: queue the case's package for the scenario page (in today's world), then go there."""
+    state.request_scenario(preset(case_id, Scenario()).model_dump_json(), "case")
+
+
+if state.scenario_requested():
+    st.switch_page("pages/scenarios.py")
+
+tabs = st.tabs([t(f"cases.{case_id}.name", lang) for case_id in CASES])
+for tab, case in zip(tabs, CASES.values(), strict=True):
+    with tab:
+        st.header(t(f"cases.{case.id}.name", lang))
+        if case.diaspora is not None:
+            st.caption(t("cases.diaspora", lang, people=format_number(case.diaspora, lang, digits)))
+        else:
+            st.caption(t("cases.taiwan.no_stock", lang))
+        for part in TEXT_PARTS:
+            st.subheader(t(f"cases.part_{part}", lang))
+            st.markdown(t(f"cases.{case.id}.{part}", lang))
+        st.subheader(t("cases.part_results", lang))
+        st.caption(t("cases.results_note", lang))
+        components.table_with_downloads(results_table(case, lang, digits), f"case_{case.id}_results",
+                                        t("cases.source_line", lang), lang, key=f"case_{case.id}_table")
+        st.subheader(t("cases.part_package", lang))
+        st.markdown("\n".join(f"- {tables.lever_name(lid, lang)}" for lid in case.levers))
+        st.button(t("cases.load_package", lang), key=f"case_load_{case.id}", type="primary", on_click=load,
+                  args=(case.id,))

@@ -210,3 +210,8 @@ def publish_scenario(encoded: str) -> None:
     """Keep the active scenario in the URL (?scn=...), so the address is a link to it."""
     if st.query_params.get(SCENARIO_URL_KEY) != encoded:
         st.query_params[SCENARIO_URL_KEY] = encoded
+
+
+def scenario_requested() -> bool:
+    """True while a load request waits for the scenario page (the case-studies page then switches to it)."""
+    return _SCN_REQUEST in st.session_state

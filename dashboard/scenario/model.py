@@ -359,3 +359,30 @@ def segment_breakdown(run: Run) -> pd.DataFrame:
         part["mean"] = seg
         rows.append(part)
     return pd.concat(rows, ignore_index=True)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the page shows for one scenario, as frames (small, cacheable)."""
+
+    bands: pd.DataFrame
+    baseline_bands: pd.DataFrame
+    headlines: pd.DataFrame
+    baseline_headlines: pd.DataFrame
+    added: pd.DataFrame  # headline figures the package adds over its baseline (same draws)
+    contributions: pd.DataFrame
+    segments: pd.DataFrame
+
+
+def summarise(scenario: Scenario, population: Population, label: str, baseline_label: str,
+              draws: int = DRAWS, seed: int = SEED) -> Summary:
+    """Run `scenario` and return its frames: what ui/cached.py caches and the page lays out."""
+    run = run_scenario(scenario, population, draws, seed)
+    base_run = Run(scenario=scenario.without_levers(), years=run.years, outcomes=run.baseline,
+                   baseline=run.baseline, contributions={}, capacity={}, uptake={}, shares={},
+                   segments=run.segments)
+    added = pd.DataFrame([(label, name, *_bands(values)) for name, values in headline_draws(run, True).items()],
+                         columns=["scenario", "metric", "p10", "p50", "p90", "mean"])
+    return Summary(bands=outcome_bands(run, label), baseline_bands=baseline_bands(run, baseline_label),
+                   headlines=headlines(run, label), baseline_headlines=headlines(base_run, baseline_label),
+                   added=added, contributions=contributions(run), segments=segment_breakdown(run))

@@ -13,7 +13,7 @@ from dashboard.paths import REPO_ROOT
 
 ENTRYPOINT = str(REPO_ROOT / "streamlit_app.py")
 PAGES = ["pages/overview.py", "pages/map.py", "pages/skills.py", "pages/scenarios.py",
-         "pages/case_studies.py", "pages/data_sources.py"]
+         "pages/case_studies.py", "pages/methodology.py", "pages/data_sources.py"]
 
 
 @pytest.fixture(autouse=True)

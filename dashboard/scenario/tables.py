@@ -1,0 +1,151 @@
+"""Display tables of the scenario model, generated from the same definitions the model runs on.
+
+The Methodology page's parameter table and the scenario page's Assumptions tab both come from here, so what a
+reader sees cannot drift from what the model uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from dashboard.i18n import Digits, format_number, format_percent, t
+from dashboard.scenario.model import HEADLINES, ORGANIC, OUTCOMES
+from dashboard.scenario.params import LEVERS, PARAMETERS, Param
+from dashboard.scenario.population import Population
+
+MONEY = {"usd", "usd_per_year", "investment_usd", "remittances_usd", "cost_usd", "cum_investment",
+         "cum_remittances", "cum_cost", "cost_per_outcome"}
+
+
+def format_value(value: float, unit: str, lang: str, digits: Digits) -> str:
+    """A parameter or outcome value in its unit's natural form (shares as %, money grouped)."""
+    if unit in ("share_per_year", "share"):
+        return format_percent(value, lang, digits, decimals=2 if value < 0.01 else 1)
+    if unit in ("elasticity", "jobs_per_return", "points_per_usd"):
+        return format_number(value, lang, digits, decimals=2)
+    if unit in MONEY and value is not None and abs(value) >= 1e6:
+        return t("scenario.millions", lang, value=format_number(value / 1e6, lang, digits, decimals=1))
+    return format_number(value, lang, digits)
+
+
+def lever_name(lever_id: str, lang: str) -> str:
+    return t(f"scenario.lever.{lever_id}", lang) if lever_id != ORGANIC else t("scenario.organic", lang)
+
+
+def parameter_table(lang: str, digits: Digits, levers: Iterable[str] | None = None) -> pd.DataFrame:
+    """Every parameter (or the global ones plus those of `levers`): label, lever, range, unit, evidence, source."""
+    wanted = None if levers is None else set(levers)
+    rows = []
+    for p in PARAMETERS.values():
+        if wanted is not None and p.lever is not None and p.lever not in wanted:
+            continue
+        rows.append(_param_row(p, lang, digits))
+    return pd.DataFrame(rows)
+
+
+def _param_row(p: Param, lang: str, digits: Digits) -> dict[str, str]:
+    return {
+        t("method.col_param", lang): t(f"scenario.param.{p.id}", lang),
+        t("method.col_lever", lang): lever_name(p.lever, lang) if p.lever else t("method.global", lang),
+        t("method.col_low", lang): format_value(p.low, p.unit, lang, digits),
+        t("method.col_central", lang): format_value(p.central, p.unit, lang, digits),
+        t("method.col_high", lang): format_value(p.high, p.unit, lang, digits),
+        t("method.col_unit", lang): t(f"scenario.unit.{p.unit}", lang),
+        t("method.col_evidence", lang): t(f"method.evidence_{p.evidence}", lang),
+        t("method.col_source", lang): t(f"scenario.param.{p.id}.note", lang),
+        t("method.col_links", lang): " ".join(p.urls),
+        t("method.col_id", lang): p.id,
+    }
+
+
+def lever_table(lang: str, digits: Digits) -> pd.DataFrame:
+    """Every lever: pillar, analogue, ramp-up, reach, what a user sizes (default and range)."""
+    rows = []
+    for lv in LEVERS.values():
+        skills = ", ".join(t(f"scenario.skill.{s}", lang) for s in lv.skills) if lv.skills else \
+            t("scenario.everyone", lang)
+        sectors = ", ".join(t(f"scenario.sector.{s}", lang) for s in lv.sectors) if lv.sectors else \
+            t("scenario.all_sectors", lang)
+        size = lv.size
+        rows.append({
+            t("method.col_lever", lang): lever_name(lv.id, lang),
+            t("method.col_pillar", lang): t(f"scenario.pillar.{lv.pillar}", lang),
+            t("method.col_case", lang): t(f"cases.{lv.case}.name", lang) if lv.case else t("method.no_case", lang),
+            t("method.col_lag", lang): format_number(lv.lag, lang, digits),
+            t("method.col_reach", lang): f"{skills}; {sectors}",
+            t("method.col_size", lang): t(f"scenario.size.{size.unit}", lang) if size else "–",
+            t("method.col_default", lang): format_number(size.default, lang, digits) if size else "–",
+            t("method.col_range", lang): (f"{format_number(size.minimum, lang, digits)}–"
+                                          f"{format_number(size.maximum, lang, digits)}") if size else "–",
+            t("method.col_size_note", lang): t(f"scenario.lever.{lv.id}.size_note", lang) if size else "–",
+        })
+    return pd.DataFrame(rows)
+
+
+def headline_table(frames: Iterable[pd.DataFrame], lang: str, digits: Digits) -> pd.DataFrame:
+    """Scenarios side by side: one row per headline figure, "P50 (P10–P90)" per scenario."""
+    table = pd.concat(list(frames), ignore_index=True)
+    out = pd.DataFrame({t("scenario.col_metric", lang): [t(f"scenario.headline.{m}", lang) for m in HEADLINES]})
+    for name, part in table.groupby("scenario", sort=False):
+        part = part.set_index("metric")
+        out[str(name)] = [band_text(part.loc[m], m, lang, digits) for m in HEADLINES]
+    return out
+
+
+def band_text(row: pd.Series, unit: str, lang: str, digits: Digits, bands: bool = True) -> str:
+    """"P50 (P10–P90)", or "–" where there is no value (e.g. cost per outcome with no added outcome)."""
+    if pd.isna(row["p50"]):
+        return "–"
+    mid = format_value(row["p50"], unit, lang, digits)
+    if not bands or abs(row["p90"] - row["p10"]) < 1e-9 * max(abs(row["p50"]), 1):
+        return mid
+    return f"{mid} ({format_value(row['p10'], unit, lang, digits)}–{format_value(row['p90'], unit, lang, digits)})"
+
+
+def bands_table(bands: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
+    """Outcome bands for download: scenario, year, P10, P50, P90 (raw numbers, translated headers)."""
+    return pd.DataFrame({
+        t("scenario.col_scenario", lang): bands["scenario"],
+        t("chart.year", lang): bands["year"],
+        t("scenario.col_p10", lang): bands["p10"].round(0),
+        t("scenario.col_p50", lang): bands["p50"].round(0),
+        t("scenario.col_p90", lang): bands["p90"].round(0),
+    })
+
+
+def contributions_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
+    """Where each cumulative number comes from: organic engagement and each lever (mean over draws)."""
+    wide = frame.pivot(index="source", columns="outcome", values="mean")
+    wide = wide.loc[[ORGANIC, *[s for s in wide.index if s != ORGANIC]]]
+    out = pd.DataFrame({t("scenario.col_source", lang): [lever_name(s, lang) for s in wide.index]})
+    for name in OUTCOMES:
+        out[t(f"scenario.outcome.{name}", lang)] = [format_value(v, name, lang, digits) for v in wide[name]]
+    return out
+
+
+def segments_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
+    """Cumulative outcomes by destination group, sector and skill level (mean over draws)."""
+    wide = frame.pivot_table(index=["dest_group", "sector", "skill_level"], columns="outcome", values="mean",
+                             sort=False).reset_index()
+    out = pd.DataFrame({
+        t("scenario.col_dest_group", lang): [t(f"scenario.group.{g}", lang) for g in wide["dest_group"]],
+        t("scenario.col_sector", lang): [t(f"scenario.sector.{s}", lang) for s in wide["sector"]],
+        t("scenario.col_skill", lang): [t(f"scenario.skill.{s}", lang) for s in wide["skill_level"]],
+    })
+    for name in [c for c in OUTCOMES if c in wide.columns]:
+        out[t(f"scenario.outcome.{name}", lang)] = wide[name].round(0)
+    return out
+
+
+def coverage_table(population: Population, lang: str, digits: Digits, names: dict[str, str]) -> pd.DataFrame:
+    """How each destination's people were split: its own respondents, or its group's, or everyone's."""
+    cov = population.coverage
+    return pd.DataFrame({
+        t("chart.destination", lang): [names.get(c, c) for c in cov["destination_iso3"]],
+        t("scenario.col_dest_group", lang): [t(f"scenario.group.{g}", lang) for g in cov["dest_group"]],
+        t("chart.migrants", lang): cov["people"],
+        t("scenario.col_respondents", lang): cov["respondents"],
+        t("scenario.col_rule", lang): [t(f"scenario.rule.{r}", lang) for r in cov["rule"]],
+    })

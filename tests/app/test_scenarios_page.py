@@ -1,0 +1,139 @@
+"""The Policy scenarios page as a facilitator uses it: presets, packages, files, links and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard.scenario.presets import PRESETS
+from dashboard.scenario.spec import Scenario, to_json, to_url
+from tests.app.conftest import plotly_figures
+
+PAGE = "pages/scenarios.py"
+TIMEOUT = 90
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def load_case(at, case: str):
+    at.selectbox(key="scn_case").set_value(case).run()
+    next(b for b in at.button if b.label.startswith("Load into package")).click().run()
+    return at
+
+
+def test_baseline_is_shown_with_the_statement_and_no_cost(open_page):
+    at = open_page(PAGE, timeout=TIMEOUT)
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Programme cost, whole horizon"] == "0"
+    assert shown["Cost per added engagement"] == "–"
+    assert any("not forecasts" in w.value for w in at.warning)
+    names = [trace.get("name") for fig in plotly_figures(at) for trace in fig["data"]]
+    assert "Baseline (no new policy)" in names
+
+
+@pytest.mark.parametrize("case", sorted(PRESETS))
+def test_loading_a_case_study_preset_changes_the_outcomes(open_page, case):
+    at = open_page(PAGE, timeout=TIMEOUT)
+    before = metrics(at)
+    load_case(at, case)
+    assert not at.exception
+    after = metrics(at)
+    assert after["Programme cost, whole horizon"] != "0"
+    assert after != before
+    for lever in PRESETS[case]:
+        assert at.toggle(key=f"scn_on_{lever}").value
+
+
+def test_case_studies_button_opens_the_scenario_page_with_its_package(open_page):
+    at = open_page("pages/case_studies.py", timeout=TIMEOUT)
+    at.button(key="case_load_ireland").click().run()
+    assert not at.exception
+    assert at.toggle(key="scn_on_network").value and at.toggle(key="scn_on_protection").value
+    assert metrics(at)["Programme cost, whole horizon"] != "0"
+
+
+def _configure(at):
+    at.toggle(key="scn_on_talent").set_value(True).run()
+    at.toggle(key="scn_on_card").set_value(True).run()
+    at.slider(key="scn_size_talent").set_value(400.0).run()
+    at.slider(key="scn_security").set_value(30).run()
+    return at
+
+
+def test_a_scenario_saved_to_json_and_loaded_back_gives_the_same_numbers(open_page):
+    at = _configure(open_page(PAGE, timeout=TIMEOUT))
+    shown = metrics(at)
+    saved = to_json(Scenario.model_validate_json(at.session_state["_scn_packages"]["A"]))
+    assert json.loads(saved)["levers"] == {"card": None, "talent": 400.0}
+
+    fresh = open_page(PAGE, timeout=TIMEOUT)
+    assert metrics(fresh) != shown
+    fresh.file_uploader(key="scn_upload").set_value(("mine.json", saved.encode(), "application/json")).run()
+    assert not fresh.exception and not fresh.error
+    assert metrics(fresh) == shown
+    assert fresh.slider(key="scn_security").value == 30
+
+
+def test_a_scenario_reopened_from_its_url_gives_the_same_numbers(open_page):
+    at = _configure(open_page(PAGE, timeout=TIMEOUT))
+    shown = metrics(at)
+    link = at.query_params["scn"]
+    link = link[0] if isinstance(link, list) else link
+    assert link == to_url(Scenario.model_validate_json(at.session_state["_scn_packages"]["A"]))
+
+    reopened = open_page(PAGE, timeout=TIMEOUT, scn=link)
+    assert not reopened.exception and not reopened.error
+    assert metrics(reopened) == shown
+    assert reopened.toggle(key="scn_on_talent").value and reopened.slider(key="scn_size_talent").value == 400
+
+
+def test_a_bad_file_names_the_field_and_range_and_changes_nothing(open_page):
+    at = _configure(open_page(PAGE, timeout=TIMEOUT))
+    shown = metrics(at)
+    bad = json.dumps({"horizon": 10, "levers": {"talent": 99999}}).encode()
+    at.file_uploader(key="scn_upload").set_value(("bad.json", bad, "application/json")).run()
+    assert not at.exception
+    message = " ".join(e.value for e in at.error)
+    assert "levers.talent" in message and "0 to 2,000" in message
+    assert metrics(at) == shown
+
+
+def test_a_bad_link_names_the_field_and_shows_the_default(open_page):
+    import base64
+    import zlib
+
+    bad = base64.urlsafe_b64encode(zlib.compress(b'{"h":40}')).decode().rstrip("=")
+    at = open_page(PAGE, timeout=TIMEOUT, scn=bad)
+    assert not at.exception
+    message = " ".join(e.value for e in at.error)
+    assert "horizon" in message and "5 to 15" in message
+    assert metrics(at)["Programme cost, whole horizon"] == "0"
+    garbage = open_page(PAGE, timeout=TIMEOUT, scn="not-a-scenario")
+    assert "scn" in " ".join(e.value for e in garbage.error)
+
+
+def test_compare_shows_baseline_and_every_package_side_by_side(open_page):
+    at = open_page(PAGE, timeout=TIMEOUT)
+    load_case(at, "ireland")
+    at.segmented_control(key="scn_slot").set_value("B").run()
+    load_case(at, "china")
+    assert not at.exception
+    tables = [df.value for df in at.dataframe]
+    compare = next(t for t in tables if "Figure" in t.columns)
+    assert {"Baseline (no new policy)", "A: Ireland", "B: China"} <= set(compare.columns)
+    cost = compare.set_index("Figure").loc["Programme cost, whole horizon"]
+    assert cost["A: Ireland"] != cost["B: China"]
+
+
+def test_arabic_page_uses_arabic_labels_and_digits(open_page):
+    at = open_page(PAGE, timeout=TIMEOUT)
+    at.selectbox(key="lang").set_value("ar").run()
+    at.radio(key="digits").set_value("arabic").run()
+    assert not at.exception
+    shown = metrics(at)
+    assert "العودة الدائمة طوال المدى" in shown
+    assert all(ch not in "0123456789" for ch in shown["العودة الدائمة طوال المدى"])
