@@ -37,10 +37,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(env: dict[str, str] | None = None,
-                 extra_args: list[str] | None = None) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run` on a free loopback port and wait for its health endpoint."""
+def start_server(env: dict[str, str] | None = None, extra_args: list[str] | None = None,
+                 base_path: str = "") -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run` on a free loopback port and wait for its health endpoint.
+
+    Returns the process and the server's root URL (without `base_path`, the optional server.baseUrlPath).
+    """
     port = _free_port()
+    extra_args = [*(extra_args or []), *(["--server.baseUrlPath", base_path] if base_path else [])]
     log = open(ARTIFACTS / f"server-{port}.log", "w")  # noqa: SIM115 - kept open for the server's life
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
@@ -52,7 +56,8 @@ def start_server(env: dict[str, str] | None = None,
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+            health = f"{url}/{base_path}/_stcore/health" if base_path else f"{url}/_stcore/health"
+            with urllib.request.urlopen(health, timeout=1) as response:
                 if response.status == 200:
                     return proc, url
         except OSError:
@@ -102,8 +107,33 @@ class PageProbe:
         self.page = page
         self.requests: list[str] = []
         self.console_errors: list[str] = []
+        self.failed_responses: list[tuple[int, str]] = []
+        self._console_error_urls: list[tuple[str, str]] = []
         page.on("request", lambda request: self.requests.append(request.url))
-        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self._record_console_error(f"uncaught: {error}", ""))
+        page.on("response", lambda r: r.status >= 400 and self.failed_responses.append((r.status, r.url)))
+
+    def _on_console(self, msg) -> None:
+        if msg.type == "error":
+            self._record_console_error(msg.text, (msg.location or {}).get("url", ""))
+
+    def _record_console_error(self, text: str, url: str) -> None:
+        self.console_errors.append(text)
+        self._console_error_urls.append((text, url))
+
+    # On a deep link (/map) Streamlit's frontend first asks <path>/_stcore/health and /host-config to find the
+    # server's base path; the 404s the browser logs for those probes are expected, not errors of the app.
+    _BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+    def unexpected_console_errors(self) -> list[str]:
+        """Console errors and uncaught page errors, without Streamlit's own base-path probes."""
+        return [f"{text} ({url})" if url else text for text, url in self._console_error_urls
+                if not url.endswith(self._BASE_PATH_PROBES)]
+
+    def unexpected_failed_responses(self) -> list[tuple[int, str]]:
+        """Responses with status >= 400, without Streamlit's own base-path probes."""
+        return [(status, url) for status, url in self.failed_responses if not url.endswith(self._BASE_PATH_PROBES)]
 
     def external_requests(self) -> list[str]:
         allowed = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
