@@ -8,7 +8,7 @@ Vectorised pandas only (groupby on categoricals); never imports streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -83,19 +83,23 @@ def prepare(skills: pd.DataFrame, countries: pd.DataFrame | None = None) -> pd.D
     if countries is not None:
         region = out["residence_iso3"].map(dict(zip(countries["iso3"], countries["region"], strict=True)))
         out["region"] = region.astype("string").fillna("Unknown").astype("category")
-    spoken = out["languages"].fillna("").astype("string").str.split(";")
-    lengths = spoken.str.len().to_numpy()
-    codes = pd.Series(np.concatenate(spoken.to_numpy()) if len(out) else [], dtype="string").str.strip()
-    rows = np.repeat(np.arange(len(out)), lengths)
-    for code in sorted(set(codes.dropna()) - {""}):
-        flag = np.zeros(len(out), dtype=bool)
-        flag[rows[(codes == code).to_numpy(dtype=bool, na_value=False)]] = True
-        out[f"lang__{code}"] = flag
+    combos, distinct = pd.factorize(out["languages"].fillna("").astype(str))
+    sets = [{c.strip() for c in str(v).split(";")} - {""} for v in distinct]
+    for code in sorted(set().union(*sets)):
+        has = np.array([code in spoken for spoken in sets] + [False])  # last: missing (-1)
+        out[f"lang__{code}"] = has[combos]
     return out
 
 
 def _prepared(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if "skill_level" in frame.columns and "age_band" in frame.columns else prepare(frame)
+
+
+def present_categories(column: pd.Series) -> list[object]:
+    """Categories of a categorical column that occur at least once, in category order (for filter options)."""
+    codes = column.cat.codes.to_numpy()
+    counts = np.bincount(codes[codes >= 0], minlength=len(column.cat.categories))
+    return list(column.cat.categories[counts > 0])
 
 
 def language_codes(frame: pd.DataFrame) -> list[str]:
@@ -156,9 +160,13 @@ class SkillsFilter:
 # --------------------------------------------------------------------------------------------------
 # Aggregations: every row carries respondents (count) and weighted (estimated people)
 # --------------------------------------------------------------------------------------------------
-def _counts(frame: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
-    grouped = frame.groupby(by, observed=False, sort=True)["weight"]
-    return pd.DataFrame({"respondents": grouped.size(), "weighted": grouped.sum()})
+def _category_counts(column: pd.Series, weight: np.ndarray) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """(categories, respondents, weighted) of a categorical column: every category, missing values left out."""
+    codes = column.cat.codes.to_numpy()
+    known = codes >= 0
+    size = len(column.cat.categories)
+    return (column.cat.categories, np.bincount(codes[known], minlength=size),
+            np.bincount(codes[known], weight[known], minlength=size))
 
 
 def _share(part: pd.Series | np.ndarray, total: float) -> pd.Series | np.ndarray:
@@ -169,12 +177,16 @@ def weighted_distribution(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """[value, respondents, weighted, share]: every category of `column` (zeros included, natural order);
     share = weighted / weighted total of rows where `column` is known."""
     frame = _prepared(frame)
-    out = _counts(frame, column)
-    out["share"] = _share(out["weighted"], out["weighted"].sum())
-    out = out.reset_index().rename(columns={column: "value"})
-    out["value"] = out["value"].astype(str)
-    out["respondents"] = out["respondents"].astype(int)
-    return out
+    categories, respondents, weighted = _category_counts(frame[column], frame["weight"].to_numpy())
+    return pd.DataFrame({"value": categories.astype(str), "respondents": respondents.astype(int),
+                         "weighted": weighted, "share": _share(weighted, weighted.sum())})
+
+
+def _flags(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """Boolean columns as one (rows x columns) array, without a pandas column selection (slow on wide frames)."""
+    if not columns:
+        return np.zeros((len(frame), 0), dtype=bool)
+    return np.column_stack([frame[c].to_numpy(dtype=bool) for c in columns])
 
 
 def languages_distribution(frame: pd.DataFrame) -> pd.DataFrame:
@@ -182,7 +194,7 @@ def languages_distribution(frame: pd.DataFrame) -> pd.DataFrame:
     sum (share = weighted speakers / weighted total)."""
     frame = _prepared(frame)
     codes = language_codes(frame)
-    flags = frame[[f"lang__{c}" for c in codes]].to_numpy()
+    flags = _flags(frame, [f"lang__{c}" for c in codes])
     weight = frame["weight"].to_numpy()
     weighted = weight @ flags if len(codes) else np.zeros(0)
     out = pd.DataFrame({"value": codes, "respondents": flags.sum(axis=0).astype(int), "weighted": weighted})
@@ -194,7 +206,7 @@ def interest_distribution(frame: pd.DataFrame) -> pd.DataFrame:
     """[value, respondents, weighted, share] per engagement mode: respondents interested, their weight, and
     the weighted share of everyone in `frame` (modes are not exclusive)."""
     frame = _prepared(frame)
-    flags = frame[list(INTEREST_COLUMNS)].to_numpy()
+    flags = _flags(frame, INTEREST_COLUMNS)
     weight = frame["weight"].to_numpy()
     out = pd.DataFrame({"value": list(ENGAGEMENT_MODES), "respondents": flags.sum(axis=0).astype(int),
                         "weighted": weight @ flags})
@@ -205,14 +217,18 @@ def interest_distribution(frame: pd.DataFrame) -> pd.DataFrame:
 def age_sex_pyramid(frame: pd.DataFrame) -> pd.DataFrame:
     """[age_band, sex, respondents, weighted, share] (share of the weighted total, both sexes)."""
     frame = _prepared(frame)
-    frame = frame[frame["sex"].isin(["male", "female"])]
-    out = _counts(frame, ["pyramid_band", "sex"]).reset_index().rename(columns={"pyramid_band": "age_band"})
-    out = out[out["sex"].isin(["male", "female"])].reset_index(drop=True)
-    out["share"] = _share(out["weighted"], out["weighted"].sum())
-    out["age_band"] = out["age_band"].astype(str)
-    out["sex"] = out["sex"].astype(str)
-    out["respondents"] = out["respondents"].astype(int)
-    return out
+    bands = frame["pyramid_band"].cat.codes.to_numpy().astype(np.int64)
+    sex, categories = frame["sex"].cat.codes.to_numpy(), list(frame["sex"].cat.categories)
+    female = sex == categories.index("female")
+    known = (bands >= 0) & (female | (sex == categories.index("male")))
+    key = bands[known] * 2 + female[known]
+    size = 2 * len(PYRAMID_BANDS)
+    respondents = np.bincount(key, minlength=size)
+    weighted = np.bincount(key, frame["weight"].to_numpy()[known], minlength=size)
+    return pd.DataFrame({"age_band": np.repeat(np.array(PYRAMID_BANDS, dtype=object), 2),
+                         "sex": np.tile(np.array(["male", "female"], dtype=object), len(PYRAMID_BANDS)),
+                         "respondents": respondents.astype(int), "weighted": weighted,
+                         "share": _share(weighted, weighted.sum())})
 
 
 #: Indicators for comparing destinations: "tertiary" or an interest column.
@@ -225,16 +241,19 @@ def compare_destinations(frame: pd.DataFrame, indicator: str = "tertiary") -> pd
     if indicator not in INDICATORS:
         raise ValueError(f"unknown indicator {indicator!r}; expected one of {INDICATORS}")
     frame = _prepared(frame)
+    country = frame["residence_iso3"]
+    codes, size = country.cat.codes.to_numpy(), len(country.cat.categories)
     flag = frame[indicator].to_numpy(dtype=bool)
-    work = pd.DataFrame({"residence_iso3": frame["residence_iso3"].to_numpy(), "weight": frame["weight"].to_numpy(),
-                         "match": flag, "match_weight": frame["weight"].to_numpy() * flag})
-    grouped = work.groupby("residence_iso3", observed=True, sort=False)
-    out = grouped.agg(respondents=("weight", "size"), weighted=("weight", "sum"), matches=("match", "sum"),
-                      matches_weighted=("match_weight", "sum"))
+    weight = frame["weight"].to_numpy()
+    out = pd.DataFrame({
+        "residence_iso3": country.cat.categories.astype(str),
+        "respondents": np.bincount(codes, minlength=size),
+        "weighted": np.bincount(codes, weight, minlength=size),
+        "matches": np.bincount(codes, flag, minlength=size).astype(int),
+        "matches_weighted": np.bincount(codes, weight * flag, minlength=size),
+    })
+    out = out[out["respondents"] > 0]
     out["share"] = out["matches_weighted"] / out["weighted"].where(out["weighted"] > 0)
-    out = out.reset_index()
-    out["residence_iso3"] = out["residence_iso3"].astype(str)
-    out[["respondents", "matches"]] = out[["respondents", "matches"]].astype(int)
     return out.sort_values(["weighted", "residence_iso3"], ascending=[False, True], ignore_index=True)
 
 
@@ -250,25 +269,37 @@ def talent_pool(skills: pd.DataFrame, sectors: Sequence[str] = PRIORITY_SECTORS)
     """
     frame = _prepared(skills)
     wanted = [s for s in dict.fromkeys(sectors) if s != "other"]
-    sector = frame["sector"].astype("string")
-    sector = sector.where(sector.isin(wanted), "other")
-    level = frame["skill_level"].astype("string").fillna("unknown")
+    sector_names = [*wanted, "other"]
+    levels = [*SKILL_LEVELS, "unknown"]
+    # Category codes -> pool codes, on the (few) categories rather than on every row.
+    sector_map = np.array(
+        [sector_names.index(c) if c in wanted else len(wanted) for c in frame["sector"].cat.categories]
+        + [len(wanted)]  # last entry: a missing sector (code -1) counts as other
+    )
+    level_map = np.array([levels.index(c) if c in levels else len(SKILL_LEVELS)
+                          for c in frame["skill_level"].cat.categories] + [len(SKILL_LEVELS)])
+    country = frame["residence_iso3"]
+    n_sector, n_level = len(sector_names), len(levels)
+    key = (country.cat.codes.to_numpy().astype(np.int64) * n_sector
+           + sector_map[frame["sector"].cat.codes.to_numpy()]) * n_level + level_map[
+        frame["skill_level"].cat.codes.to_numpy()]
+    size = len(country.cat.categories) * n_sector * n_level
     weight = frame["weight"].to_numpy()
-    flags = frame[list(INTEREST_COLUMNS)].to_numpy()
-    work = pd.DataFrame({
-        "residence_iso3": frame["residence_iso3"].astype("string").to_numpy(),
-        "sector": pd.Categorical(sector, categories=[*wanted, "other"]),
-        "skill_level": pd.Categorical(level, categories=[*SKILL_LEVELS, "unknown"]),
-        "respondents": 1,
-        "weight": weight,
-        **{c: weight * flags[:, i] for i, c in enumerate(INTEREST_COLUMNS)},
-        **{f"n_{c}": flags[:, i].astype(int) for i, c in enumerate(INTEREST_COLUMNS)},
-    })
-    out = work.groupby(["residence_iso3", "sector", "skill_level"], observed=True, sort=True).sum().reset_index()
-    out["sector"] = out["sector"].astype(str)
-    out["skill_level"] = out["skill_level"].astype(str)
-    out["residence_iso3"] = out["residence_iso3"].astype(str)
-    return out
+    respondents = np.bincount(key, minlength=size)
+    cells = np.flatnonzero(respondents)
+    columns: dict[str, np.ndarray] = {
+        "residence_iso3": np.asarray(country.cat.categories.astype(str))[cells // (n_sector * n_level)],
+        "sector": np.array(sector_names, dtype=object)[(cells // n_level) % n_sector],
+        "skill_level": np.array(levels, dtype=object)[cells % n_level],
+        "respondents": respondents[cells],
+        "weight": np.bincount(key, weight, minlength=size)[cells],
+    }
+    flags = {c: frame[c].to_numpy(dtype=bool) for c in INTEREST_COLUMNS}
+    for column, flag in flags.items():
+        columns[column] = np.bincount(key, weight * flag, minlength=size)[cells]
+    for column, flag in flags.items():
+        columns[f"n_{column}"] = np.bincount(key, flag, minlength=size)[cells].astype(int)
+    return pd.DataFrame(columns)
 
 
 def _sector_order(sector: str) -> tuple[bool, int, str]:
@@ -276,26 +307,40 @@ def _sector_order(sector: str) -> tuple[bool, int, str]:
     return sector == "other", SECTORS.index(sector) if sector in SECTORS else len(SECTORS), sector
 
 
+def _sum_by(keys: np.ndarray, values: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Sums of each value array per distinct key (the pool is small; numpy beats a pandas groupby here)."""
+    codes, distinct = pd.factorize(keys)
+    return np.asarray(distinct, dtype=object), {
+        name: np.bincount(codes, array, minlength=len(distinct)) for name, array in values.items()
+    }
+
+
 def pool_by_mode(pool: pd.DataFrame, skill_levels: Sequence[str] = ("high",)) -> pd.DataFrame:
     """[sector, mode, respondents, weighted] from a talent pool: professionals available per sector and mode."""
     part = pool[pool["skill_level"].isin(skill_levels)]
-    sums = part.groupby("sector", sort=False)[[*INTEREST_COLUMNS, *(f"n_{c}" for c in INTEREST_COLUMNS)]].sum()
-    sums = sums.loc[sorted(sums.index, key=_sector_order)]
-    rows = [
-        pd.DataFrame({"sector": sums.index, "mode": mode, "respondents": sums[f"n_interest_{mode}"].astype(int),
-                      "weighted": sums[f"interest_{mode}"]})
-        for mode in ENGAGEMENT_MODES
-    ]
-    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
-        columns=["sector", "mode", "respondents", "weighted"])
+    columns = [*INTEREST_COLUMNS, *(f"n_{c}" for c in INTEREST_COLUMNS)]
+    sectors, sums = _sum_by(part["sector"].to_numpy(dtype=object),
+                            {c: part[c].to_numpy(dtype=float) for c in columns})
+    order = sorted(range(len(sectors)), key=lambda i: _sector_order(sectors[i]))
+    n = len(order)
+    return pd.DataFrame({
+        "sector": np.tile(sectors[order], len(ENGAGEMENT_MODES)) if n else np.array([], dtype=object),
+        "mode": np.repeat(np.array(ENGAGEMENT_MODES, dtype=object), n),
+        "respondents": np.concatenate([sums[f"n_interest_{m}"][order] for m in ENGAGEMENT_MODES]).astype(int),
+        "weighted": np.concatenate([sums[f"interest_{m}"][order] for m in ENGAGEMENT_MODES]),
+    })
 
 
 def pool_by_country(pool: pd.DataFrame, sector: str, mode: str,
                     skill_levels: Sequence[str] = ("high",)) -> pd.DataFrame:
     """[residence_iso3, respondents, weighted] interested in `mode`, in `sector`, most first."""
     part = pool[(pool["sector"] == sector) & pool["skill_level"].isin(skill_levels)]
-    out = part.groupby("residence_iso3", sort=False).agg(respondents=(f"n_interest_{mode}", "sum"),
-                                                         weighted=(f"interest_{mode}", "sum")).reset_index()
+    countries, sums = _sum_by(part["residence_iso3"].to_numpy(dtype=object), {
+        "respondents": part[f"n_interest_{mode}"].to_numpy(dtype=float),
+        "weighted": part[f"interest_{mode}"].to_numpy(dtype=float),
+    })
+    out = pd.DataFrame({"residence_iso3": countries, "respondents": sums["respondents"].astype(int),
+                        "weighted": sums["weighted"]})
     out = out[out["respondents"] > 0]
     return out.sort_values(["weighted", "residence_iso3"], ascending=[False, True], ignore_index=True)
 
@@ -422,10 +467,16 @@ def can_list(matches: pd.DataFrame, min_n: int = MIN_RESPONDENTS) -> bool:
     return False
 
 
-def _mapped(values: pd.Series, label: object) -> pd.Series:
-    """Translate a (few-valued) column through its unique values, not row by row."""
-    uniques = pd.unique(values.astype("string").fillna(""))
-    return values.astype("string").fillna("").map({u: label(u) for u in uniques}).astype(str)
+def _mapped(values: pd.Series | np.ndarray, label: Callable[[str], str]) -> pd.Categorical:
+    """Translate a few-valued column through its distinct values, not row by row; a categorical result, so
+    100,000 rows need no string copies."""
+    if isinstance(getattr(values, "dtype", None), pd.CategoricalDtype):
+        codes, distinct = values.cat.codes.to_numpy(), values.cat.categories
+    else:
+        codes, distinct = pd.factorize(values)
+    labels, label_codes = pd.factorize(pd.Series([label(str(v)) for v in distinct], dtype=object))
+    remap = np.append(labels, -1)  # code -1 (missing) stays missing
+    return pd.Categorical.from_codes(remap[codes], categories=pd.Index(label_codes, dtype=object))
 
 
 def talent_list(matches: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
@@ -442,26 +493,26 @@ def talent_list(matches: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.D
     out = pd.DataFrame(
         {
             t("skills.col.id", lang): matches["respondent_id"].astype(str).to_numpy(),
-            t("skills.col.country", lang): _mapped(matches["residence_iso3"], lambda c: names.get(c, c)).to_numpy(),
-            t("skills.col.sex", lang): _mapped(matches["sex"], lambda v: category_label("sex", v, lang)).to_numpy(),
-            t("skills.col.age_band", lang): matches["age_band"].astype(str).to_numpy(),
+            t("skills.col.country", lang): _mapped(matches["residence_iso3"], lambda c: names.get(c, c)),
+            t("skills.col.sex", lang): _mapped(matches["sex"], lambda v: category_label("sex", v, lang)),
+            t("skills.col.age_band", lang): _mapped(matches["age_band"], str),
             t("skills.col.education", lang): _mapped(
                 matches["education"], lambda v: category_label("education", v, lang)
-            ).to_numpy(),
+            ),
             t("skills.col.field", lang): _mapped(
                 matches["field_of_study"], lambda v: category_label("field", v, lang)
-            ).to_numpy(),
+            ),
             t("skills.col.occupation", lang): _mapped(
                 matches["occupation_isco"], lambda v: category_label("isco", v, lang)
-            ).to_numpy(),
+            ),
             t("skills.col.sector", lang): _mapped(
                 matches["sector"], lambda v: category_label("sector", v, lang)
-            ).to_numpy(),
+            ),
             t("skills.col.languages", lang): _mapped(
                 matches["languages"],
                 lambda v: sep.join(category_label("lang", c.strip(), lang) for c in v.split(";") if c.strip()),
-            ).to_numpy(),
-            t("skills.col.modes", lang): pd.Series(modes).map(mode_text).to_numpy(),
+            ),
+            t("skills.col.modes", lang): _mapped(modes, lambda code: mode_text[int(code)]),
         }
     )
     if has_consented_contacts(matches):

@@ -33,8 +33,7 @@ def label(kind: str):
 
 def options(column: str) -> list[str]:
     """Values present in the active dataset, in their natural order."""
-    present = set(frame[column].dropna().astype(str))
-    return [str(c) for c in frame[column].cat.categories if str(c) in present]
+    return [str(c) for c in sk.present_categories(frame[column])]
 
 
 # ---------------------------------------------------------------- filters (apply to every tab)
@@ -86,16 +85,18 @@ def show(fig, table, stem: str, key: str) -> None:
     components.source_caption(meta, lang)
 
 
-# One section at a time (st.tabs would compute all four on every rerun).
-SECTIONS = ("distributions", "compare", "priority", "finder")
-section = st.segmented_control(t("skills.section", lang), SECTIONS, default="distributions",
-                               format_func=lambda s: t(f"skills.tab.{s}", lang), key="skills_section",
-                               label_visibility="collapsed") or "distributions"
-
-# ---------------------------------------------------------------- distributions
+# ---------------------------------------------------------------- sections (one at a time: st.tabs would
+# compute all four on every rerun)
 DIMENSIONS = {"education": "education", "field_of_study": "field", "occupation_isco": "isco", "sector": "sector",
               "years_band": None, "pyramid": None, "languages": "lang", "interest": "mode"}
-if section == "distributions":
+FINDER_ROWS_SHOWN = 1000  # the downloads carry every match
+
+
+def country(iso3: str) -> str:
+    return names.get(iso3, iso3)
+
+
+def distributions() -> None:
     dimension = st.selectbox(t("skills.dimension", lang), list(DIMENSIONS),
                              format_func=lambda d: t(f"skills.dim.{d}", lang), key="skills_dimension")
     title = t(f"skills.dim.{dimension}", lang)
@@ -122,27 +123,27 @@ if section == "distributions":
         st.caption(t("skills.multi_note", lang))
     show(fig, sk.display_table(dist, lang, digits, labels), f"skills_{dimension}", f"skills_dist_{dimension}")
 
-# ---------------------------------------------------------------- compare destinations
-elif section == "compare":
+
+def compare() -> None:
     indicator = st.selectbox(t("skills.indicator", lang), list(sk.INDICATORS), key="skills_indicator",
                              format_func=lambda i: t(f"skills.indicator.{i}", lang))
     comparison = sk.compare_destinations(view, indicator)
     reliable = comparison[(comparison["respondents"] >= sk.MIN_RESPONDENTS)
                           & (comparison["matches"] >= sk.MIN_RESPONDENTS)].head(20)
     title = t("skills.compare_title", lang, indicator=t(f"skills.indicator.{indicator}", lang))
-    fig = charts.share_bars(reliable.assign(respondents=reliable["matches"]), lang, digits,
-                            lambda c: names.get(c, c), title, value_column="residence_iso3")
+    fig = charts.share_bars(reliable.assign(respondents=reliable["matches"]), lang, digits, country, title,
+                            value_column="residence_iso3")
     st.caption(t("skills.compare_note", lang, n=sk.MIN_RESPONDENTS))
     table = sk.suppress(comparison, "matches", derived=["matches_weighted", "share"])
-    table = table.assign(residence_iso3=table["residence_iso3"].map(lambda c: names.get(c, c)))
-    table = sk.display_table(table, lang, digits, {
+    table = sk.display_table(table.assign(residence_iso3=table["residence_iso3"].map(country)), lang, digits, {
         "residence_iso3": t("skills.col.country", lang), "respondents": t("skills.respondents", lang),
         "weighted": t("skills.estimated_people", lang), "matches": t("skills.matches", lang),
         "share": t("skills.share", lang)})
     show(fig, table, f"skills_compare_{indicator}", "skills_compare")
 
-# ---------------------------------------------------------------- priority sectors (the scenario model's pool)
-elif section == "priority":
+
+def priority() -> None:
+    """Priority sectors: the talent pool the scenario model uses, by engagement mode and by country."""
     p1, p2 = st.columns([3, 2])
     priorities = p1.multiselect(t("skills.priority_sectors", lang), [s for s in SECTORS if s != "other"],
                                 default=list(sk.PRIORITY_SECTORS), format_func=label("sector"),
@@ -167,22 +168,33 @@ elif section == "priority":
     where = sk.pool_by_country(pool, focus_sector, focus_mode, levels)
     title = t("skills.pool_country_title", lang, sector=label("sector")(focus_sector),
               mode=label("mode")(focus_mode))
-    fig = charts.count_bars(where[where["respondents"] >= sk.MIN_RESPONDENTS].head(15), lang, digits,
-                            lambda c: names.get(c, c), title)
-    table = sk.display_table(where.assign(residence_iso3=where["residence_iso3"].map(lambda c: names.get(c, c))),
-                             lang, digits, {"residence_iso3": t("skills.col.country", lang),
-                                            "respondents": t("skills.respondents", lang),
-                                            "weighted": t("skills.estimated_people", lang)})
+    fig = charts.count_bars(where[where["respondents"] >= sk.MIN_RESPONDENTS].head(15), lang, digits, country,
+                            title)
+    table = sk.display_table(where.assign(residence_iso3=where["residence_iso3"].map(country)), lang, digits,
+                             {"residence_iso3": t("skills.col.country", lang),
+                              "respondents": t("skills.respondents", lang),
+                              "weighted": t("skills.estimated_people", lang)})
     show(fig, table, f"skills_pool_{focus_sector}_{focus_mode}", "skills_pool_country")
 
-# ---------------------------------------------------------------- talent finder
-else:
+
+def finder() -> None:
+    """Talent finder: the matching respondents, listed only when it cannot single anyone out."""
     st.caption(t("skills.finder_note", lang, n=sk.MIN_RESPONDENTS))
-    if sk.can_list(view):
-        listing = sk.talent_list(view, lang, names)
-        st.markdown(t("skills.finder_count", lang, n=format_number(len(listing), lang, digits)))
-        components.table_with_downloads(listing, "skills_talent_finder", source, lang, key="skills_finder",
-                                        lazy=True)
-        components.source_caption(meta, lang)
-    else:
+    if not sk.can_list(view):
         st.warning(t("skills.finder_too_few", lang, n=sk.MIN_RESPONDENTS))
+        return
+    listing = sk.talent_list(view, lang, names)
+    st.markdown(t("skills.finder_count", lang, n=format_number(len(listing), lang, digits)))
+    if len(listing) > FINDER_ROWS_SHOWN:
+        st.caption(t("skills.finder_first", lang, shown=format_number(FINDER_ROWS_SHOWN, lang, digits)))
+    st.dataframe(listing.head(FINDER_ROWS_SHOWN), hide_index=True, width="stretch")
+    components.table_with_downloads(listing, "skills_talent_finder", source, lang, key="skills_finder",
+                                    show=False, lazy=True)
+    components.source_caption(meta, lang)
+
+
+SECTIONS = {"distributions": distributions, "compare": compare, "priority": priority, "finder": finder}
+section = st.segmented_control(t("skills.section", lang), list(SECTIONS), default="distributions",
+                               format_func=lambda s: t(f"skills.tab.{s}", lang), key="skills_section",
+                               label_visibility="collapsed")
+SECTIONS[section or "distributions"]()

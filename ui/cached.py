@@ -35,11 +35,13 @@ def countries() -> pd.DataFrame:
     return dataset("countries").frame
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataFrame:
     """The skills table with categoricals and derived bands (dashboard.skills.prepare), once per version.
 
-    Keyed by version and content hash; the frame itself is not hashed (it can be 100,000 rows).
+    Keyed by version and content hash; the frame itself is not hashed (it can be 100,000 rows). A resource,
+    not data: one shared frame, never copied on a rerun, so callers must not modify it (dashboard.skills
+    never does).
     """
     from dashboard.skills import prepare
 

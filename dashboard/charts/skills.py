@@ -50,7 +50,7 @@ def share_bars(
     shares = frame["share"].to_numpy(dtype=float)
     fig = go.Figure(
         go.Bar(
-            x=np.where(small, 0.0, np.nan_to_num(shares)),
+            x=np.where(small, 0.0, np.nan_to_num(shares)).tolist(),
             y=[label(str(v)) for v in frame[value_column]],
             orientation="h",
             marker_color=PALETTE[0],
@@ -77,7 +77,7 @@ def pyramid(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Fi
         shares = np.where(small, 0.0, part["share"].to_numpy(dtype=float))
         peak = max(peak, float(shares.max()) if len(shares) else 0.0)
         fig.add_bar(
-            x=sign * shares,
+            x=(sign * shares).tolist(),
             y=[localise_digits(str(v), digits) for v in part["age_band"]],
             orientation="h",
             name=t(f"skills.sex.{sex}", lang),
@@ -92,7 +92,7 @@ def pyramid(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Fi
     fig.update_layout(barmode="overlay", bargap=0.1)
     fig.update_xaxes(
         range=[-limit, limit],
-        tickvals=ticks,
+        tickvals=ticks.tolist(),
         ticktext=[format_percent(abs(v), lang, digits, decimals=0) for v in ticks],
         title=t("skills.share", lang),
         zeroline=True,
@@ -122,7 +122,7 @@ def pool_grid(frame: pd.DataFrame, lang: str, digits: Digits, sector_label: Call
     x = [mode_label(m) for m in modes]
     fig = go.Figure(
         go.Heatmap(
-            z=z,
+            z=z.tolist(),
             x=x,
             y=[sector_label(s) for s in sectors],
             text=text,
@@ -150,7 +150,7 @@ def count_bars(frame: pd.DataFrame, lang: str, digits: Digits, label: Callable[[
         for s, w, n in zip(small, weighted, frame["respondents"], strict=True)
     ]
     fig = go.Figure(
-        go.Bar(x=weighted, y=[label(str(v)) for v in frame[value_column]], orientation="h",
+        go.Bar(x=weighted.tolist(), y=[label(str(v)) for v in frame[value_column]], orientation="h",
                marker_color=PALETTE[0], text=text, textposition="outside", cliponaxis=False,
                hoverinfo="text+y")
     )

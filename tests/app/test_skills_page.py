@@ -1,0 +1,133 @@
+"""Skills page through the router: filters change the figures, small groups are hidden, the label follows the
+active dataset."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dashboard import skills as sk
+from tests.app.conftest import plotly_figures
+
+PAGE = "pages/skills.py"
+SYNTHETIC = "Illustrative sample"
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _bars(at) -> dict[str, float]:
+    """Category label -> bar length of the first bar chart on the page."""
+    trace = plotly_figures(at)[0]["data"][0]
+    return dict(zip(trace["y"], trace["x"], strict=True))
+
+
+def test_changing_a_filter_changes_the_figures(open_page):
+    at = open_page(PAGE, timeout=60)
+    assert not at.exception
+    before, bars_before = _metrics(at), _bars(at)
+    assert before["Respondents"] == "5,000"
+    assert set(bars_before) >= {"Bachelor's degree", "Doctorate"}
+
+    at.multiselect(key="skills_region").set_value(["Europe"]).run()
+    after, bars_after = _metrics(at), _bars(at)
+    assert not at.exception
+    assert after["Respondents"] != before["Respondents"]
+    assert bars_after["Doctorate"] != bars_before["Doctorate"]
+
+    at.multiselect(key="skills_sex").set_value(["female"]).run()  # filters combine
+    assert int(_metrics(at)["Respondents"].replace(",", "")) < int(after["Respondents"].replace(",", ""))
+
+
+def test_every_section_shows_a_chart_or_list_with_its_table(open_page):
+    at = open_page(PAGE, timeout=60)
+    for section in ("compare", "priority", "finder", "distributions"):
+        at.segmented_control(key="skills_section").set_value(section).run()
+        assert not at.exception, (section, [e.message for e in at.exception])
+        assert at.dataframe, section
+        assert len(at.get("download_button")) >= 2, section
+    at.selectbox(key="skills_dimension").set_value("pyramid").run()
+    pyramid = plotly_figures(at)[0]["data"]
+    assert [trace["name"] for trace in pyramid] == ["Men", "Women"]
+    assert max(pyramid[0]["x"]) <= 0 <= min(pyramid[1]["x"])  # men to the left, women to the right
+
+
+def test_cells_under_ten_respondents_show_as_suppressed(open_page):
+    at = open_page(PAGE, timeout=60)
+    at.multiselect(key="skills_countries").set_value(["SWE"]).run()  # 350 respondents
+    at.selectbox(key="skills_dimension").set_value("occupation_isco").run()  # armed forces etc. are small
+    table = at.dataframe[0].value
+    respondents = table["Respondents"]
+    assert (respondents == sk.SUPPRESSED).any()
+    small = table[respondents == sk.SUPPRESSED]
+    assert (small.drop(columns=table.columns[0]) == sk.SUPPRESSED).all().all()
+    bars = plotly_figures(at)[0]["data"][0]
+    hidden = [y for y, text in zip(bars["y"], bars["text"], strict=True) if text == sk.SUPPRESSED]
+    assert hidden and all(_bars(at)[y] == 0 for y in hidden)  # the chart draws no bar for them either
+
+
+def test_too_few_respondents_hides_everything_and_says_why(open_page):
+    at = open_page(PAGE, timeout=60)
+    at.multiselect(key="skills_countries").set_value(["SWE"]).run()
+    at.multiselect(key="skills_education_filter").set_value(["doctorate"]).run()
+    at.multiselect(key="skills_mode").set_value(["return"]).run()
+    assert not at.exception
+    assert _metrics(at)["Respondents"] == sk.SUPPRESSED
+    assert any("Fewer than 10 respondents" in w.value for w in at.warning)
+    assert not at.get("plotly_chart") and not at.dataframe
+
+
+def test_talent_finder_lists_pseudonymous_matches(open_page):
+    at = open_page(PAGE, timeout=60)
+    at.multiselect(key="skills_field").set_value(["health"]).run()
+    at.multiselect(key="skills_mode").set_value(["return"]).run()
+    at.segmented_control(key="skills_section").set_value("finder").run()
+    listing = at.dataframe[0].value
+    assert len(listing) >= sk.MIN_RESPONDENTS
+    assert listing["Id (pseudonymous)"].str.match(r"^R\d{5}$").all()
+    assert set(listing["Field of study"]) == {"Health"}
+    assert listing["Interested in"].str.contains("Long-term return").all()
+    assert "Email" not in listing
+
+
+@pytest.fixture
+def analyst_dataset(monkeypatch):
+    """Another active skills dataset: the same rows under a real survey's metadata."""
+    from ui import cached
+
+    real = cached.dataset
+
+    def fake(dataset_id: str, version: str | None = None):
+        found = real(dataset_id, version)
+        if dataset_id != "skills":
+            return found
+        meta = dataclasses.replace(found.meta, nature="real", title="Iraqi Experts Abroad Survey",
+                                   publisher="Ministry of Planning", revision="wave 1", version="survey2025",
+                                   sha256="f" * 64, year_min=2025, year_max=2025)
+        return dataclasses.replace(found, meta=meta)
+
+    monkeypatch.setattr(cached, "dataset", fake)
+
+
+def test_synthetic_label_shows_with_the_sample(open_page):
+    at = open_page(PAGE, timeout=60)
+    assert any(SYNTHETIC in w.value for w in at.warning)
+
+
+def test_label_switches_to_the_active_datasets_title_source_and_date(open_page, analyst_dataset):
+    at = open_page(PAGE, timeout=60)
+    assert not at.exception, [e.message for e in at.exception]
+    assert not any(SYNTHETIC in w.value for w in at.warning)
+    notice = " ".join(i.value for i in at.info)
+    assert "Iraqi Experts Abroad Survey" in notice and "Ministry of Planning" in notice and "2025" in notice
+
+
+def test_arabic_page_uses_arabic_labels(open_page):
+    at = open_page(PAGE, timeout=60)
+    at.session_state["lang"] = "ar"
+    at.run()
+    assert not at.exception
+    assert "المستجيبون" in _metrics(at)
+    assert "دكتوراه" in _bars(at)
