@@ -358,6 +358,7 @@ def prepare(kind_id: str, raw: RawTable, mapping: dict[str, str | None], countri
                 out.add_rows(code, column, positional.loc[hit, "_row"] + 1, series[hit])
     # 4. Types and country codes.
     typed = pd.DataFrame(index=positional.index)
+    broken = bad.to_numpy().copy()
     for f in kind.fields:
         series = positional[f.name].where(~bad.to_numpy(), "")
         column_name = where(f.name)
@@ -368,16 +369,23 @@ def prepare(kind_id: str, raw: RawTable, mapping: dict[str, str | None], countri
         if f.type == "country":
             typed[f.name] = _countries(series, positional, f, column_name, countries, out, result)
         elif f.type in {"year", "count", "int", "binary"}:
-            typed[f.name] = _numbers(series, positional, f, where, layout, kind, out, whole=True)
+            typed[f.name], invalid = _numbers(series, positional, f, where, layout, kind, out, whole=True)
+            broken |= invalid
         elif f.type == "float":
-            typed[f.name] = _numbers(series, positional, f, where, layout, kind, out, whole=False)
+            typed[f.name], invalid = _numbers(series, positional, f, where, layout, kind, out, whole=False)
+            broken |= invalid
         elif f.type == "sex":
             typed[f.name] = _map_uniques(series, lambda v: _SEX.get(normalise(v), v) if v else v)
         elif f.type == "category":
             typed[f.name] = _map_uniques(series, lambda v: re.sub(r"[\s\-]+", "_", v.lower()) if v else v)
         else:
             typed[f.name] = series
-    if out.problems:
+        broken |= empty.to_numpy()
+        if f.type == "country":
+            broken |= ((typed[f.name] == "") & (series != "")).to_numpy()
+    # Rows with a problem so far are left out of the checks below, which see only readable values.
+    checked = typed[~broken]
+    if checked.empty:
         result.problems = out.finish()
         return result
 
@@ -404,7 +412,7 @@ def prepare(kind_id: str, raw: RawTable, mapping: dict[str, str | None], countri
             checks.append(pa.Check(lambda s, allowed=allowed: s.isin(allowed), name="not_allowed"))
         schema_cols[f.name] = pa.Column(checks=checks, nullable=False)
     try:
-        pa.DataFrameSchema(schema_cols).validate(typed, lazy=True)
+        pa.DataFrameSchema(schema_cols).validate(checked, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases.dropna(subset=["index"])
         for (column, check), group in cases.groupby(["column", "check"], sort=False):
@@ -420,14 +428,14 @@ def prepare(kind_id: str, raw: RawTable, mapping: dict[str, str | None], countri
 
     # 6. Duplicates and male + female against total.
     key = list(kind.key)
-    dup = typed.duplicated(key, keep=False)
+    dup = checked.duplicated(key, keep=False)
     if dup.any():
-        rows = positional["_row"] + 1
-        first = rows[dup].groupby([typed.loc[dup, k] for k in key]).transform("min")
-        later = first[rows[dup] != first]
+        rows = (positional["_row"] + 1)[dup[dup].index]
+        first = rows.groupby([checked.loc[rows.index, k] for k in key]).transform("min")
+        later = first[rows != first]
         out.add_rows("duplicate", ", ".join(where(k) for k in key), rows[later.index], later)
     if kind_id == "migrant_stock":
-        _sex_totals(typed, positional, out)
+        _sex_totals(checked, positional, out)
     result.problems = out.finish()
     if result.problems:
         return result
@@ -455,8 +463,9 @@ def _col_of(positional: pd.DataFrame, hit: pd.Series, name: str, where, layout: 
 
 
 def _numbers(series: pd.Series, positional: pd.DataFrame, f: Field, where, layout: str, kind: Kind,
-             out: _Collector, whole: bool) -> pd.Series:
-    """Numbers from text: Arabic-Indic digits and thousands separators accepted; text and fractions refused."""
+             out: _Collector, whole: bool) -> tuple[pd.Series, object]:
+    """Numbers from text, and which cells are not valid numbers (Arabic-Indic digits and thousands separators
+    are accepted; text, fractions where whole numbers are due, and numbers beyond 2**53 are problems)."""
     numbers = pd.to_numeric(series, errors="coerce")
     retry = numbers.isna() & (series != "")
     if retry.any():  # only cells that are not plain numbers: Arabic-Indic digits, thousands separators
@@ -477,8 +486,8 @@ def _numbers(series: pd.Series, positional: pd.DataFrame, f: Field, where, layou
         if huge.any():
             out.add_rows("implausibly_large", _col_of(positional, huge, f.name, where, layout, kind),
                          positional.loc[huge, "_row"] + 1, series[huge], maximum=_fmt(f.maximum or MAX_COUNT))
-        return numbers.where(~(fraction | huge)).fillna(0).astype("int64")
-    return numbers.fillna(0).astype("float64")
+        return numbers.where(~(fraction | huge)).fillna(0).astype("int64"), (text | fraction | huge).to_numpy()
+    return numbers.fillna(0).astype("float64"), text.to_numpy()
 
 
 def _countries(series: pd.Series, positional: pd.DataFrame, f: Field, column: str, countries: pd.DataFrame,
@@ -505,6 +514,8 @@ def _countries(series: pd.Series, positional: pd.DataFrame, f: Field, column: st
 def _sex_totals(typed: pd.DataFrame, positional: pd.DataFrame, out: _Collector) -> None:
     """Where male, female and total are all given, male + female must equal total (to within 1, for rounding)."""
     key = ["origin_iso3", "destination_iso3", "year"]
+    if not {"male", "female", "total"} <= set(typed["sex"].unique()):
+        return
     wide = typed.assign(_row=positional["_row"] + 1).pivot_table(
         index=key, columns="sex", values=["migrants", "_row"], aggfunc="first")
     if not {"male", "female", "total"} <= set(wide["migrants"].columns):

@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.registry import Dataset, Registry
+from dashboard.registry import Dataset, DatasetMeta, Registry
+from ui import state
 
 
 @st.cache_resource(show_spinner=False)
@@ -16,14 +17,32 @@ def registry() -> Registry:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _frame(dataset_id: str, version: str) -> pd.DataFrame:
+def _frame(dataset_id: str, version: str, sha256: str) -> pd.DataFrame:
     return registry().get(dataset_id, version).frame
 
 
 def dataset(dataset_id: str, version: str | None = None) -> Dataset:
-    """The active (or named) version of a dataset; frames are cached per version."""
+    """The active (or named) version of a dataset; frames are cached per version.
+
+    The active version is read from the store on every call (a publish or rollback shows at once). An upload
+    this session explores privately (ui.state.session_dataset, "only you see this") takes the place of the
+    active version for this session only: asking for the active version (by None or by its name) or for
+    the upload's own version (session-<hash>) returns it, with meta.session_only=True. Other versions are
+    returned as usual.
+    """
+    own = state.session_dataset(dataset_id)
+    if own is not None and version == own.meta.version:
+        return own
     meta = registry().meta(dataset_id, version)
-    return Dataset(meta=meta, frame=_frame(dataset_id, meta.version))
+    if own is not None and meta.default:
+        return own
+    return Dataset(meta=meta, frame=_frame(dataset_id, meta.version, meta.sha256))
+
+
+def versions(dataset_id: str) -> list[DatasetMeta]:
+    """Every version of a dataset, the active one first; a session-only upload, if any, comes first of all."""
+    own = state.session_dataset(dataset_id)
+    return ([own.meta] if own is not None else []) + registry().versions(dataset_id)
 
 
 @st.cache_data(show_spinner=False)
@@ -87,3 +106,39 @@ def scenario_data_keys() -> tuple[tuple[str, str], tuple[str, str]]:
     """Cache keys of the datasets the scenario model reads (so a new version recomputes)."""
     stock, skills = dataset("migrant_stock"), dataset("skills")
     return (stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256)
+
+
+# -- uploads (pages/data_sources.py): read, check and diff once per file, not on every rerun ----------------
+@st.cache_data(show_spinner=False, max_entries=4)
+def upload_sheets(file_name: str, data: bytes) -> list[str]:
+    from dashboard.ingest import sheet_names
+
+    return sheet_names(file_name, data)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def upload_table(file_name: str, data: bytes, sheet: str | None):
+    """dashboard.ingest.read_upload (raises UploadError, which is not cached)."""
+    from dashboard.ingest import read_upload
+
+    return read_upload(file_name, data, sheet)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def upload_prepared(kind: str, file_name: str, data: bytes, sheet: str | None,
+                    mapping: tuple[tuple[str, str | None], ...], layout: str):
+    """dashboard.validation.prepare for one file, sheet, mapping and layout."""
+    from dashboard.validation import prepare
+
+    return prepare(kind, upload_table(file_name, data, sheet), dict(mapping), countries(), layout)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def upload_diff(kind: str, file_name: str, data: bytes, sheet: str | None,
+                mapping: tuple[tuple[str, str | None], ...], layout: str, active_version: str, active_sha: str):
+    """dashboard.validation.diff of the checked upload against the shared active version."""
+    from dashboard.validation import diff
+
+    new = upload_prepared(kind, file_name, data, sheet, mapping, layout).frame
+    active = registry().get(kind, active_version).frame
+    return diff(kind, active, new)
