@@ -54,6 +54,15 @@ def countries() -> pd.DataFrame:
     return dataset("countries").frame
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def skills_country_summary(version: str, sha256: str, iso3: str, lang: str, digits: str) -> pd.DataFrame:
+    """The map panel's skills summary for one country (dashboard.skills.country_summary), once per skills
+    version, country, language and digits, so changing the map's year does not recompute it."""
+    from dashboard.skills import country_summary
+
+    return country_summary(skills_prepared(version, sha256, dataset("skills", version).frame), iso3, lang, digits)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataFrame:
     """The skills table with categoricals and derived bands (dashboard.skills.prepare), once per version.

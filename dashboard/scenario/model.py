@@ -266,9 +266,23 @@ def _lever_cost(lever: Lever, scenario: Scenario, values: Values, r: np.ndarray,
     return cost + unit * (uptake if uptake is not None else 0.0)
 
 
+_POOLS: dict[int, tuple[pd.DataFrame, Pools]] = {}
+
+
+def pools_of(population: Population) -> Pools:
+    """Pools of a population, built once per population object (reach masks compare strings: not free)."""
+    key = id(population.segments)
+    hit = _POOLS.get(key)
+    if hit is None or hit[0] is not population.segments:
+        if len(_POOLS) > 8:
+            _POOLS.clear()
+        hit = _POOLS[key] = (population.segments, Pools.of(population))
+    return hit[1]
+
+
 def run_scenario(scenario: Scenario, population: Population, draws: int = DRAWS, seed: int = SEED) -> Run:
     """One scenario with its baseline on the session's common random numbers."""
-    return simulate(scenario, Pools.of(population), sample_parameters(draws, seed))
+    return simulate(scenario, pools_of(population), sample_parameters(draws, seed))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -319,13 +333,15 @@ def headlines(run: Run, label: str) -> pd.DataFrame:
 
 
 def _percentile_frame(arrays: Mapping[str, np.ndarray], years: np.ndarray, label: str) -> pd.DataFrame:
-    parts = []
-    for name in OUTCOMES:
-        arr = arrays[name]
-        p = np.percentile(arr, [10, 50, 90], axis=1)
-        parts.append(pd.DataFrame({"scenario": label, "outcome": name, "year": years.astype(int),
-                                   "p10": p[0], "p50": p[1], "p90": p[2], "mean": arr.mean(axis=1)}))
-    return pd.concat(parts, ignore_index=True)
+    stack = np.stack([arrays[name] for name in OUTCOMES])  # (outcomes, years, draws)
+    p = np.percentile(stack, [10, 50, 90], axis=2)
+    n_years = len(years)
+    return pd.DataFrame({
+        "scenario": label,
+        "outcome": np.repeat(np.array(OUTCOMES, dtype=object), n_years),
+        "year": np.tile(years.astype(int), len(OUTCOMES)),
+        "p10": p[0].ravel(), "p50": p[1].ravel(), "p90": p[2].ravel(), "mean": stack.mean(axis=2).ravel(),
+    })
 
 
 def outcome_bands(run: Run, label: str) -> pd.DataFrame:
@@ -345,8 +361,11 @@ def contributions(run: Run) -> pd.DataFrame:
 
 
 def segment_breakdown(run: Run) -> pd.DataFrame:
-    """dest_group, sector, skill_level, outcome, mean cumulative value; sums to the package totals."""
-    rows = []
+    """dest_group, sector, skill_level and one column per SEGMENT_OUTCOMES: mean cumulative value over draws.
+
+    Each column sums to the package's total of that outcome (every source's total is split by fixed shares).
+    """
+    out = run.segments.copy()
     for name in SEGMENT_OUTCOMES:
         channel = "investors" if name == "investment_usd" else name
         seg = np.zeros(len(run.segments))
@@ -354,11 +373,8 @@ def segment_breakdown(run: Run) -> pd.DataFrame:
             total = float(values[name].sum(axis=0).mean())
             if total:
                 seg += total * run.shares[(source, channel)]
-        part = run.segments.copy()
-        part["outcome"] = name
-        part["mean"] = seg
-        rows.append(part)
-    return pd.concat(rows, ignore_index=True)
+        out[name] = seg
+    return out
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.i18n import Digits, format_number, format_percent, t
-from dashboard.scenario.model import HEADLINES, ORGANIC, OUTCOMES
+from dashboard.scenario.model import HEADLINES, ORGANIC, OUTCOMES, SEGMENT_OUTCOMES
 from dashboard.scenario.params import LEVERS, PARAMETERS, Param
 from dashboard.scenario.population import Population
 
@@ -127,15 +127,13 @@ def contributions_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.Da
 
 def segments_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
     """Cumulative outcomes by destination group, sector and skill level (mean over draws)."""
-    wide = frame.pivot_table(index=["dest_group", "sector", "skill_level"], columns="outcome", values="mean",
-                             sort=False).reset_index()
     out = pd.DataFrame({
-        t("scenario.col_dest_group", lang): [t(f"scenario.group.{g}", lang) for g in wide["dest_group"]],
-        t("scenario.col_sector", lang): [t(f"scenario.sector.{s}", lang) for s in wide["sector"]],
-        t("scenario.col_skill", lang): [t(f"scenario.skill.{s}", lang) for s in wide["skill_level"]],
+        t("scenario.col_dest_group", lang): [t(f"scenario.group.{g}", lang) for g in frame["dest_group"]],
+        t("scenario.col_sector", lang): [t(f"scenario.sector.{s}", lang) for s in frame["sector"]],
+        t("scenario.col_skill", lang): [t(f"scenario.skill.{s}", lang) for s in frame["skill_level"]],
     })
-    for name in [c for c in OUTCOMES if c in wide.columns]:
-        out[t(f"scenario.outcome.{name}", lang)] = wide[name].round(0)
+    for name in SEGMENT_OUTCOMES:
+        out[t(f"scenario.outcome.{name}", lang)] = frame[name].round(0).to_numpy()
     return out
 
 

@@ -1,0 +1,167 @@
+"""The Diaspora map page through the router: headline numbers, filters, the country panel, downloads, links."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import app_test
+
+from tests.app.conftest import plotly_figures
+
+MAP = "pages/map.py"
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the app offered for download during the test, by file name (AppTest keeps them in memory)."""
+    files: dict[str, bytes] = {}
+
+    class Recording(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            if filename and isinstance(path_or_data, bytes):
+                files[filename] = path_or_data
+            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    return files
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_2020_total_puts_the_united_states_first(open_page):
+    at = open_page(MAP)
+    assert not at.exception, [e.message for e in at.exception]
+    shown = metrics(at)
+    assert shown["Largest destination, 2020: United States"] == "256,028"
+    assert shown["Iraqi-born people abroad, 2020 (Total)"] == "2,077,976"
+    assert shown["Countries of residence recorded, 2020"] == "71"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Rev.2020" in captions and "United Nations DESA" in captions
+
+
+def test_1990_puts_iran_first_and_women_in_2020_put_turkey_first(open_page):
+    at = open_page(MAP)
+    at.select_slider(key="map_year").set_value(1990).run()
+    assert metrics(at)["Largest destination, 1990: Iran"] == "290,278"
+    at.select_slider(key="map_year").set_value(2020).run()
+    at.segmented_control(key="map_sex").set_value("female").run()
+    assert metrics(at)["Largest destination, 2020: Turkey"] == "193,875"
+    assert at.query_params["map_sex"] == "female" and at.query_params["map_year"] == "2020"
+
+
+def test_the_map_figure_carries_the_values_shown(open_page):
+    at = open_page(MAP)
+    figure = plotly_figures(at)[0]
+    destinations = next(t for t in figure["data"] if t.get("name") == "Countries of residence")
+    assert "United States" in destinations["hovertext"][destinations["locations"].index("USA")]
+    assert figure["layout"]["coloraxis"]["cmax"] == 256_028
+    assert figure["data"][0]["geojson"].startswith("data:application/geo+json,")
+
+
+def test_the_download_contains_exactly_the_rows_shown_with_the_source(open_page, downloads):
+    at = open_page(MAP, map_sex="female", map_year="2015")
+    at.session_state["map_table_open"] = True  # open "Show the table behind this chart"
+    at.run()
+    shown = at.dataframe[0].value
+    assert shown.iloc[0][["Country of residence", "Iraqi-born people"]].tolist() == ["United States", 108_539]
+    csv = downloads["iraqi_born_by_destination_rev2020_2015_female_people.csv"].decode("utf-8-sig")
+    body, _, source = csv.partition("\n\n")
+    downloaded = pd.read_csv(io.StringIO(body))
+    assert downloaded["Country of residence"].tolist() == shown["Country of residence"].tolist()
+    assert downloaded["Iraqi-born people"].tolist() == shown["Iraqi-born people"].tolist()
+    assert len(downloaded) == len(shown) > 50
+    assert "Rev.2020" in source and "2015" in source and "Women" in source
+    workbook = pd.read_excel(io.BytesIO(downloads["iraqi_born_by_destination_rev2020_2015_female_people.xlsx"]),
+                             sheet_name=None)
+    assert workbook["data"]["Iraqi-born people"].tolist() == shown["Iraqi-born people"].tolist()
+    assert "Rev.2020" in workbook["source"]["source"].iloc[0]
+
+
+def test_a_link_reopens_the_same_view_with_the_country_panel(open_page):
+    at = open_page(MAP, map_year="2005", map_sex="male", map_measure="share", map_country="DEU")
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.select_slider(key="map_year").value == 2005
+    assert at.segmented_control(key="map_sex").value == "male"
+    assert at.selectbox(key="map_measure").value == "share"
+    assert [h.value for h in at.subheader] == ["Germany"]
+    shown = metrics(at)
+    assert shown["Iraqi-born people, 2005 (Men)"] == "48,646"
+    assert shown["Refugees and asylum-seekers of Iraqi origin, 2005"] == "58,612"  # UNHCR: 52,922 + 5,690
+    assert at.query_params["map_country"] == "DEU"
+
+
+def test_country_panel_shows_series_refugees_and_skills(open_page):
+    at = open_page(MAP)
+    at.selectbox(key="map_country").set_value("DEU").run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = metrics(at)
+    assert shown["Iraqi-born people, 2020 (Total)"] == "226,480"
+    assert shown["Rank among 71 countries"] == "3"
+    assert shown["Refugees and asylum-seekers of Iraqi origin, 2019"] == "176,540"
+    panel = next(f for f in plotly_figures(at) if "Germany" in f["layout"]["title"]["text"])
+    bars = {t["name"] for t in panel["data"] if t["type"] == "bar"}
+    assert bars == {"Refugees", "Asylum-seekers"}
+    assert any("Illustrative sample" in w.value for w in at.warning)  # the skills table is synthetic
+    assert at.query_params["map_country"] == "DEU"
+
+
+def test_a_country_with_no_iraqi_born_people_says_so(open_page):
+    at = open_page(MAP, map_country="MNG")
+    texts = " ".join(i.value for i in at.info)
+    assert "Rev.2020 records no Iraqi-born people living in Mongolia." in texts
+
+
+def test_unknown_values_in_a_link_fall_back_to_defaults_with_a_notice(open_page):
+    at = open_page(MAP, map_year="1889", map_country="XXX", map_measure="bogus", map_rev="rev1900")
+    assert not at.exception and not at.error
+    notices = " ".join(i.value for i in at.info)
+    for value in ("1889", "XXX", "bogus", "rev1900"):
+        assert f"“{value}”" in notices
+    assert at.select_slider(key="map_year").value == 2020
+    assert at.selectbox(key="map_measure").value == "people"
+    assert at.selectbox(key="map_country").value is None
+    assert metrics(at)["Largest destination, 2020: United States"] == "256,028"
+
+
+def test_rev2019_has_its_own_years_and_no_sex_split(open_page):
+    at = open_page(MAP)
+    at.selectbox(key="map_rev").set_value("rev2019").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.select_slider(key="map_year").options[-1] == "2019"
+    assert at.select_slider(key="map_year").value == 2019  # 2020 does not exist in Rev.2019
+    assert at.segmented_control(key="map_sex").options == ["Total"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Rev.2019" in captions and "Rev.2020" not in captions
+
+
+def test_change_measure_enables_the_base_year_and_disables_the_log_scale(open_page):
+    at = open_page(MAP, map_measure="change", map_base="1990")
+    assert not at.selectbox(key="map_base").disabled and at.toggle(key="map_log").disabled
+    figure = plotly_figures(at)[0]
+    assert figure["layout"]["coloraxis"]["cmid"] == 0
+    assert "1990–2020" in figure["layout"]["title"]["text"]
+
+
+def test_trends_tabs_build_only_the_open_tab(open_page):
+    at = open_page(MAP)
+    titles = [f["layout"]["title"]["text"] for f in plotly_figures(at)]
+    assert any(title.startswith("The whole diaspora, 1990–2020") for title in titles)
+    assert not any("UN M49 region" in title for title in titles)
+    at.session_state["map_trend_tab"] = "By region"
+    at.run()
+    titles = [f["layout"]["title"]["text"] for f in plotly_figures(at)]
+    assert any("UN M49 region" in title for title in titles)
+
+
+def test_arabic_page_uses_arabic_labels_and_digits(open_page):
+    at = open_page(MAP)
+    at.selectbox(key="lang").set_value("ar").run()
+    at.radio(key="digits").set_value("arabic").run()
+    assert not at.exception
+    assert at.title[0].value == "أين يعيش المغتربون العراقيون"
+    assert metrics(at)["أكبر بلد إقامة، 2020: الولايات المتّحدة"] == "٢٥٦٬٠٢٨"
