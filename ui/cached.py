@@ -76,7 +76,7 @@ def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataF
     return prepare(_frame, countries())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _scenario_population(stock_key: tuple[str, str], skills_key: tuple[str, str], _stock: pd.DataFrame,
                          _skills: pd.DataFrame):
     from dashboard.scenario.population import build_population
@@ -86,7 +86,10 @@ def _scenario_population(stock_key: tuple[str, str], skills_key: tuple[str, str]
 
 
 def scenario_population():
-    """The scenario model's segments from the active migrant-stock and skills datasets (once per version)."""
+    """The scenario model's segments from the active migrant-stock and skills datasets (once per version).
+
+    A resource, not data: one shared read-only object, so the model's per-population pools are built once.
+    """
     stock, skills = dataset("migrant_stock"), dataset("skills")
     return _scenario_population((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
                                 stock.frame, skills.frame)
@@ -104,11 +107,11 @@ def scenario_summary(scenario_json: str, label: str, baseline_label: str, stock_
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def scenario_tornado(scenario_json: str, metric: str, stock_key: tuple[str, str], skills_key: tuple[str, str]):
-    from dashboard.scenario.model import Pools
+    from dashboard.scenario.model import pools_of
     from dashboard.scenario.sensitivity import tornado
     from dashboard.scenario.spec import Scenario
 
-    return tornado(Scenario.model_validate_json(scenario_json), Pools.of(scenario_population()), metric)
+    return tornado(Scenario.model_validate_json(scenario_json), pools_of(scenario_population()), metric)
 
 
 def scenario_data_keys() -> tuple[tuple[str, str], tuple[str, str]]:
