@@ -29,11 +29,16 @@ def table_with_downloads_when_open(key: str, *args, **kwargs) -> None:
 
 
 # --- state: seeded from the URL, options that depend on the revision kept valid ---------------------------------
-revisions = {meta.version: meta for meta in cached.registry().versions("migrant_stock")}
+revisions = {meta.version: meta for meta in cached.versions("migrant_stock")}  # the active one first
 state.seed_from_url("map_rev", list(revisions), next(iter(revisions)))
+state.keep_within("map_rev", list(revisions), next(iter(revisions)))
 stock = cached.dataset("migrant_stock", state.value("map_rev"))
 refugees = cached.dataset("refugees")
 years, sexes = diaspora.available_years(stock.frame), diaspora.available_sexes(stock.frame)
+if not years or not sexes:
+    st.title(t("map.title", lang))
+    st.info(t("map.no_data", lang))
+    st.stop()
 state.seed_from_url("map_year", years, years[-1], cast=int)
 state.seed_from_url("map_sex", sexes, sexes[0])
 state.seed_from_url("map_measure", list(diaspora.MEASURES), "people")
