@@ -17,6 +17,9 @@ from dashboard.i18n import Digits, format_number, format_percent, is_rtl, locali
 from dashboard.skills import MIN_RESPONDENTS, SUPPRESSED
 
 _MALE, _FEMALE = PALETTE[2], PALETTE[1]
+LABEL_FONT = {"size": 14}  # value labels readable on a projector
+ROW_HEIGHT = 40  # pixels per bar
+HEADROOM = 1.6  # value axis reaches 1.6 x the longest bar, so its label fits beside it
 
 
 def _n(value: int, lang: str, digits: Digits) -> str:
@@ -32,7 +35,11 @@ def _bar_text(share: float, respondents: int, lang: str, digits: Digits) -> str:
 def _mirror(fig: go.Figure, lang: str) -> go.Figure:
     """Bars grow right-to-left in RTL languages (the category axis is already on the right)."""
     if is_rtl(lang):
-        fig.update_xaxes(autorange="reversed")
+        span = fig.layout.xaxis.range
+        if span is not None:  # autorange="reversed" would drop the headroom kept for the value labels
+            fig.update_xaxes(range=[span[1], span[0]])
+        else:
+            fig.update_xaxes(autorange="reversed")
     return fig
 
 
@@ -56,14 +63,16 @@ def share_bars(
             marker_color=PALETTE[0],
             text=[_bar_text(s, n, lang, digits) for s, n in zip(shares, frame["respondents"], strict=True)],
             textposition="outside",
+            textfont=LABEL_FONT,
             cliponaxis=False,
             hoverinfo="text+y",
         )
     )
     top = float(np.nanmax(np.where(small, 0.0, shares))) if len(frame) else 0.0
-    fig.update_xaxes(tickformat=".0%", range=[0, max(top * 1.45, 0.05)], title=axis_title or t("skills.share", lang))
+    fig.update_xaxes(tickformat=".0%", range=[0, max(top * HEADROOM, 0.05)],
+                     title=axis_title or t("skills.share", lang))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    height = max(260, 60 + 34 * len(frame))
+    height = max(260, 90 + ROW_HEIGHT * len(frame))
     return _mirror(apply_layout(fig, lang, title=title, height=height), lang)
 
 
@@ -84,10 +93,11 @@ def pyramid(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Fi
             marker_color=colour,
             text=[_bar_text(s, n, lang, digits) for s, n in zip(part["share"], part["respondents"], strict=True)],
             textposition="outside",
+            textfont=LABEL_FONT,
             cliponaxis=False,
             hoverinfo="text+y+name",
         )
-    limit = max(peak * 1.6, 0.02)
+    limit = max(peak * 1.9, 0.02)  # room for "share (n=…)" beside the longest bar on both sides
     ticks = np.linspace(-limit, limit, 5)
     fig.update_layout(barmode="overlay", bargap=0.1)
     fig.update_xaxes(
@@ -99,7 +109,7 @@ def pyramid(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Fi
         zerolinecolor="#adb5bd",
     )
     fig.update_yaxes(title=t("skills.age", lang))
-    return _mirror(apply_layout(fig, lang, title=title, height=420), lang)
+    return _mirror(apply_layout(fig, lang, title=title, height=480), lang)
 
 
 def pool_grid(frame: pd.DataFrame, lang: str, digits: Digits, sector_label: Callable[[str], str],
@@ -120,6 +130,9 @@ def pool_grid(frame: pd.DataFrame, lang: str, digits: Digits, sector_label: Call
         for i in range(len(sectors))
     ]
     x = [mode_label(m) for m in modes]
+    # "other" is the largest row: colour by the priority sectors so their differences stay visible.
+    priority = [i for i, s in enumerate(sectors) if s != "other"] or list(range(len(sectors)))
+    zmax = float(np.nanmax(z[priority])) if np.isfinite(z[priority]).any() else None
     fig = go.Figure(
         go.Heatmap(
             z=z.tolist(),
@@ -127,6 +140,9 @@ def pool_grid(frame: pd.DataFrame, lang: str, digits: Digits, sector_label: Call
             y=[sector_label(s) for s in sectors],
             text=text,
             texttemplate="%{text}",
+            textfont=LABEL_FONT,
+            zmax=zmax,
+            zmin=0,
             colorscale=[[0, "#e8f3ee"], [1, PALETTE[0]]],
             showscale=False,
             hoverinfo="text+x+y",
@@ -136,8 +152,10 @@ def pool_grid(frame: pd.DataFrame, lang: str, digits: Digits, sector_label: Call
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top", automargin=True)
-    height = max(300, 90 + 60 * len(sectors))
-    return _mirror(apply_layout(fig, lang, title=title, height=height), lang)
+    height = max(300, 130 + 64 * len(sectors))
+    fig = apply_layout(fig, lang, title=title, height=height)
+    fig.update_layout(margin={"t": 110}, title={"y": 0.98, "yanchor": "top"})  # title above the mode labels
+    return _mirror(fig, lang)
 
 
 def count_bars(frame: pd.DataFrame, lang: str, digits: Digits, label: Callable[[str], str], title: str,
@@ -151,11 +169,11 @@ def count_bars(frame: pd.DataFrame, lang: str, digits: Digits, label: Callable[[
     ]
     fig = go.Figure(
         go.Bar(x=weighted.tolist(), y=[label(str(v)) for v in frame[value_column]], orientation="h",
-               marker_color=PALETTE[0], text=text, textposition="outside", cliponaxis=False,
+               marker_color=PALETTE[0], text=text, textposition="outside", textfont=LABEL_FONT, cliponaxis=False,
                hoverinfo="text+y")
     )
     top = float(weighted.max()) if len(weighted) else 0.0
-    fig.update_xaxes(range=[0, max(top * 1.45, 1.0)], title=t("skills.estimated_people", lang))
+    fig.update_xaxes(range=[0, max(top * HEADROOM, 1.0)], title=t("skills.estimated_people", lang))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    height = max(260, 60 + 34 * len(frame))
+    height = max(260, 90 + ROW_HEIGHT * len(frame))
     return _mirror(apply_layout(fig, lang, title=title, height=height), lang)

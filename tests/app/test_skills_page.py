@@ -131,3 +131,7 @@ def test_arabic_page_uses_arabic_labels(open_page):
     assert not at.exception
     assert "المستجيبون" in _metrics(at)
     assert "دكتوراه" in _bars(at)
+    layout = plotly_figures(at)[0]["layout"]
+    low, high = layout["xaxis"]["range"]
+    assert low > high == 0  # bars grow from the right, with room left for their labels
+    assert layout["yaxis"]["side"] == "right"
