@@ -8,6 +8,8 @@ import pytest
 from dashboard import diaspora, geo
 from dashboard.charts import map as charts
 
+IRAN_2020 = 54_445  # UN DESA Rev.2020, Iraqi-born people in Iran, 2020
+
 
 @pytest.fixture(scope="module")
 def data(registry):
@@ -71,16 +73,29 @@ def test_log_scale_colours_by_log10_and_labels_ticks_with_the_values(data):
     assert list(axis.colorbar.ticktext) == ["10", "100", "1,000", "10,000", "100,000", "1,000,000"]
 
 
-def test_change_measures_use_a_diverging_scale_centred_on_no_change(data):
+def test_change_measures_use_a_diverging_scale_symmetric_around_no_change(data):
     fig = build(data, measure="change", base_year=1990)
     axis = fig.layout.coloraxis
-    values = dict(zip(trace(fig, "Countries of residence").locations, trace(fig, "Countries of residence").z,
-                      strict=True))
+    destinations = trace(fig, "Countries of residence")
+    values = dict(zip(destinations.locations, destinations.z, strict=True))
     assert values["DEU"] == 226_480 - 6_844 and values["IRN"] < 0  # Iran lost most of its 1990 stock
-    assert axis.cmid == 0 and axis.cmin == min(values.values()) and axis.cmax == max(values.values())
+    assert axis.cmin == -axis.cmax == -max(abs(v) for v in values.values())  # white is exactly "no change"
     assert axis.colorscale[0][1] != axis.colorscale[-1][1]
-    pct = build(data, measure="change_pct", base_year=1990)
-    assert "LIE" not in set(trace(pct, "Small countries").customdata)  # no one there in 1990: no percentage
+    assert "+0" in axis.colorbar.ticktext[list(axis.colorbar.tickvals).index(0)]
+
+
+def test_percentage_change_is_coloured_by_the_ratio_so_doubling_and_halving_weigh_the_same(data):
+    fig = build(data, measure="change_pct", base_year=1990)
+    destinations = trace(fig, "Countries of residence")
+    values = dict(zip(destinations.locations, destinations.z, strict=True))
+    assert math.isclose(values["USA"], math.log2(256_028 / 44_916))
+    assert math.isclose(values["IRN"], math.log2(IRAN_2020 / 290_278))
+    axis = fig.layout.coloraxis
+    assert axis.cmin == -axis.cmax and axis.cmax == max(abs(v) for v in values.values())
+    labels = dict(zip(axis.colorbar.tickvals, axis.colorbar.ticktext, strict=True))
+    assert labels[0] == "+0%" and labels[3] == "+700%" and labels[-3] == "-88%"  # ratios 1, 8 and 1/8
+    assert "LIE" not in set(trace(fig, "Small countries").customdata)  # no one there in 1990: no percentage
+    assert "+470%" in destinations.hovertext[list(destinations.locations).index("USA")]
 
 
 def test_arabic_map_has_arabic_names_and_digits(data):

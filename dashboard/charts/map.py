@@ -71,31 +71,41 @@ def _nice_step(span: float, target: int = 5) -> float:
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 
 
-def colour_axis(values: pd.Series, measure: str, lang: str, digits: Digits, log_scale: bool) -> dict:
-    """Colour range, scale and colour-bar ticks for the measure's values (which must be non-empty).
+#: Percentage change is coloured by log2(now / base), so doubling and halving are equally strong; a destination
+#: that emptied (ratio 0) is drawn at this floor (1/64 of its base, -98%).
+RATIO_FLOOR_LOG2 = -6.0
 
-    Counts and shares use a sequential scale from 0 (or, on the log scale, from the smallest power of ten at or
-    below the smallest value); changes use a diverging scale centred on no change. `z` for the log scale is
-    log10 of the value, so its ticks are labelled with the values themselves.
+
+def colour_axis(z: pd.Series, measure: str, lang: str, digits: Digits, log_scale: bool) -> dict:
+    """Colour range, scale and colour-bar ticks for the values the colour reads (`map_values(...)["z"]`,
+    non-empty).
+
+    Counts and shares: sequential, from 0 (log scale: z is log10 of the value, from the power of ten at or below
+    the smallest). Changes: diverging and symmetric around no change, so white always means "no change" and
+    equal distances mean equal changes (absolute: people; percentage: z is log2 of the ratio). Tick labels are
+    the measure's own values.
     """
-    values = values.astype(float)
-    if measure in ("change", "change_pct"):
-        low, high = min(float(values.min()), 0.0), max(float(values.max()), 0.0)
-        if low == high:
-            high = low + 1
-        step = _nice_step(high - low)
-        ticks = [v for v in np.arange(math.ceil(low / step) * step, high + step / 2, step) if low <= v <= high]
-        if 0.0 not in ticks:
-            ticks = sorted([*ticks, 0.0])
-        return {"colorscale": DIVERGING, "cmin": low, "cmax": high, "cmid": 0.0, "tickvals": ticks,
+    z = z.astype(float)
+    if measure == "change":
+        reach = float(z.abs().max()) or 1.0
+        step = _nice_step(2 * reach, target=7)
+        ticks = [float(v) for v in np.arange(-math.floor(reach / step) * step, reach + step / 2, step)
+                 if abs(v) <= reach]
+        return {"colorscale": DIVERGING, "cmin": -reach, "cmax": reach, "tickvals": ticks,
                 "ticktext": [format_measure(v, measure, lang, digits) for v in ticks]}
+    if measure == "change_pct":
+        reach = max(float(z.abs().max()), 1.0)
+        step = max(1, math.ceil(2 * reach / 6))
+        ticks = [float(k) for k in range(-math.floor(reach / step) * step, math.floor(reach) + 1, step)]
+        return {"colorscale": DIVERGING, "cmin": -reach, "cmax": reach, "tickvals": ticks,
+                "ticktext": [format_measure(2.0 ** k - 1, measure, lang, digits) for k in ticks]}
     if log_scale:
-        low, high = math.log10(float(values.min())), math.log10(float(values.max()))
-        first, last = math.floor(low), math.ceil(high)
-        ticks = [float(k) for k in range(first, last + 1)]
-        return {"colorscale": SEQUENTIAL, "cmin": float(first), "cmax": max(high, first + 1.0), "tickvals": ticks,
+        first = math.floor(float(z.min()))
+        high = max(float(z.max()), first + 1.0)
+        ticks = [float(k) for k in range(first, math.ceil(high) + 1)]
+        return {"colorscale": SEQUENTIAL, "cmin": float(first), "cmax": high, "tickvals": ticks,
                 "ticktext": [format_measure(10.0 ** k, measure, lang, digits) for k in ticks]}
-    high = float(values.max()) or 1.0
+    high = float(z.max()) or 1.0
     step = _nice_step(high)
     ticks = [float(v) for v in np.arange(0, high + step / 2, step) if v <= high]
     return {"colorscale": SEQUENTIAL, "cmin": 0.0, "cmax": high, "tickvals": ticks,
@@ -106,16 +116,22 @@ def map_values(measures: pd.DataFrame, measure: str, log_scale: bool) -> pd.Data
     """The destinations the map colours, with `value` (the measure) and `z` (what the colour scale reads).
 
     Counts and shares show destinations with people in the year; percentage change shows those with people in
-    the base year (it is undefined otherwise); the log scale needs positive values, which counts and shares are.
+    the base year (it is undefined otherwise) and reads log2(now / base); the log scale needs positive values,
+    which counts and shares are.
     """
     column = measure_column(measure)
     out = measures.assign(value=measures[column].astype(float))
     if measure in ("people", "share"):
         out = out[out["migrants"] > 0]
     out = out[out["value"].notna()]
-    use_log = log_scale and measure in ("people", "share")
-    out = out.assign(z=np.log10(out["value"]) if use_log else out["value"])
-    return out.reset_index(drop=True)
+    if measure == "change_pct":
+        ratio = (1 + out["value"]).clip(lower=2.0 ** RATIO_FLOOR_LOG2)
+        z = np.log2(ratio)
+    elif log_scale and measure in ("people", "share"):
+        z = np.log10(out["value"])
+    else:
+        z = out["value"]
+    return out.assign(z=z).reset_index(drop=True)
 
 
 # --- the world map ---------------------------------------------------------------------------------------------
@@ -191,7 +207,7 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
             name=t("map.layer_origin", lang),
         ))
 
-    colour = colour_axis(shown["value"], measure, lang, digits, log_scale) if not shown.empty else {
+    colour = colour_axis(shown["z"], measure, lang, digits, log_scale) if not shown.empty else {
         "colorscale": SEQUENTIAL, "cmin": 0.0, "cmax": 1.0, "tickvals": [], "ticktext": []}
     tickvals, ticktext = colour.pop("tickvals"), colour.pop("ticktext")
     colour["colorbar"] = {

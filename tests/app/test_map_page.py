@@ -143,7 +143,7 @@ def test_change_measure_enables_the_base_year_and_disables_the_log_scale(open_pa
     at = open_page(MAP, map_measure="change", map_base="1990")
     assert not at.selectbox(key="map_base").disabled and at.toggle(key="map_log").disabled
     figure = plotly_figures(at)[0]
-    assert figure["layout"]["coloraxis"]["cmid"] == 0
+    assert figure["layout"]["coloraxis"]["cmin"] == -figure["layout"]["coloraxis"]["cmax"]  # white = no change
     assert "1990–2020" in figure["layout"]["title"]["text"]
 
 
