@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.i18n import t
 from ui import components, state
 
+components.leave_legacy_pages_mode()
 lang = state.init_language()
 st.set_page_config(page_title=t("app.title", lang), page_icon="🌍", layout="wide")
 components.sidebar_language()

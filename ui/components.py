@@ -26,19 +26,25 @@ if not log.handlers:
     log.addHandler(_handler)
 
 
-def page_start() -> tuple[str, str]:
-    """First call of every page: (language, digits).
+def leave_legacy_pages_mode() -> None:
+    """Redo a run that Streamlit started in its legacy multipage mode, this time through the router.
 
-    Streamlit runs the very first script run of a fresh server in its legacy multipage mode when a `pages/`
-    folder sits beside the entrypoint, so a first visit to /map would run pages/map.py without the router
-    (no language picker, no navigation). AppTest does the same on every run. Such a run is redone through the
-    router, after telling Streamlit (as st.navigation itself does) that the legacy mode is off.
+    With a `pages/` folder beside the entrypoint, the very first run of a fresh server is a legacy-mode run: it
+    runs the visited page file directly (no router, no language picker), or the entrypoint under a different
+    page identity, so sidebar widgets would lose their values on the next run. Nothing has been drawn yet when
+    this is called, so a rerun loses nothing; st.navigation itself clears the same flag.
     """
-    if not state.consume_routed():
-        from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.pages_manager import PagesManager
 
+    if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def page_start() -> tuple[str, str]:
+    """First call of every page: (language, digits). A page run that bypassed the router is redone through it."""
+    if not state.consume_routed():
+        leave_legacy_pages_mode()
     return state.language(), state.digits()
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard.paths import REPO_ROOT
@@ -14,6 +15,19 @@ from dashboard.paths import REPO_ROOT
 ENTRYPOINT = str(REPO_ROOT / "streamlit_app.py")
 PAGES = ["pages/overview.py", "pages/map.py", "pages/skills.py", "pages/scenarios.py",
          "pages/case_studies.py", "pages/methodology.py", "pages/data_sources.py"]
+
+
+@pytest.fixture(autouse=True)
+def _router_mode(monkeypatch):
+    """AppTest re-detects the legacy `pages/` mode on every run; a served app leaves it after its first run
+    (ui.components.leave_legacy_pages_mode, tested in the browser). Test the served app's steady state."""
+    original_init = PagesManager.__init__
+
+    def init_then_router_mode(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_then_router_mode)
 
 
 @pytest.fixture(autouse=True)

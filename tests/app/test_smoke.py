@@ -12,6 +12,8 @@ def test_page_renders_without_exception(open_page, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title, f"{page} shows no title"
+    has_arabic = any("\u0600" <= ch <= "\u06ff" for ch in at.title[0].value)
+    assert has_arabic == (lang == "ar"), f"{page} title {at.title[0].value!r} is not in {lang}"
 
 
 def test_overview_headline_figures(open_page):
