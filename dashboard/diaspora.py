@@ -34,6 +34,7 @@ class Headline:
     year: int
     diaspora: int
     population: int
+    population_year: int
     base_year: int
     base_diaspora: int
     refugee_year: int
@@ -50,14 +51,21 @@ class Headline:
 
 
 def headline(stock: pd.DataFrame, totals: pd.DataFrame, refugees: pd.DataFrame) -> Headline:
-    """Latest diaspora size, share of Iraq's population, growth since the first year, latest refugees."""
+    """Latest diaspora size, share of Iraq's population, growth since the first year, latest refugees.
+
+    A published stock may reach a year the totals table does not have yet: the share then uses the latest
+    population at or before that year (or the earliest there is), and says which year it used.
+    """
     by_year = total_by_year(stock).set_index("year")["migrants"]
     year, base_year = int(by_year.index.max()), int(by_year.index.min())
-    population = int(totals.set_index("year").loc[year, "population"])
+    population_by_year = totals.set_index("year")["population"]
+    earlier = population_by_year[population_by_year.index <= year]
+    population_year = int(earlier.index.max()) if len(earlier) else int(population_by_year.index.min())
     ref = refugees_by_year(refugees).set_index("year")
     ref_year = int(ref.index.max())
     return Headline(
-        year=year, diaspora=int(by_year[year]), population=population,
+        year=year, diaspora=int(by_year[year]), population=int(population_by_year[population_year]),
+        population_year=population_year,
         base_year=base_year, base_diaspora=int(by_year[base_year]),
         refugee_year=ref_year, refugees=int(ref.loc[ref_year, "refugees"]),
         asylum_seekers=int(ref.loc[ref_year, "asylum_seekers"]),

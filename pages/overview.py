@@ -17,7 +17,9 @@ st.write(t("overview.intro", lang))
 
 cols = st.columns(4)
 cols[0].metric(t("overview.metric_diaspora", lang, year=head.year), format_number(head.diaspora, lang, digits))
-cols[1].metric(t("overview.metric_share", lang, year=head.year),
+share_label = (t("overview.metric_share", lang, year=head.year) if head.population_year == head.year else
+               t("overview.metric_share_mixed", lang, year=head.year, population_year=head.population_year))
+cols[1].metric(share_label,
                format_percent(head.share_of_population, lang, digits))
 cols[2].metric(t("overview.metric_growth", lang, base=head.base_year),
                format_percent(head.growth, lang, digits, decimals=0, signed=True))
