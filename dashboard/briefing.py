@@ -76,8 +76,8 @@ def _table_html(frame: pd.DataFrame, lang: str, digits: Digits) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _figure_html(fig: go.Figure, index: int, digits: Digits) -> str:
-    fig = localise_figure(fig, digits)
+def _figure_html(fig: go.Figure, index: int, lang: str, digits: Digits) -> str:
+    fig = localise_figure(fig, digits, lang)
     fig = go.Figure(fig)
     height = int(fig.layout.height or 420)
     fig.update_layout(width=A4_CONTENT_PX, height=height, autosize=False)
@@ -136,7 +136,7 @@ def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection
                             f"<div class='value'>{html.escape(value)}</div></div>" for label, value in section.metrics)
             body.append(f"<div class='metrics'>{cards}</div>")
         if section.figure is not None:
-            body.append(_figure_html(section.figure, figure_count, digits))
+            body.append(_figure_html(section.figure, figure_count, lang, digits))
             figure_count += 1
         if section.table is not None and not section.table.empty:
             body.append(_table_html(section.table, lang, digits))

@@ -63,7 +63,13 @@ def apply_direction(lang: str) -> None:
     align = "right" if direction == "rtl" else "left"
     st.html(
         f"<style>[data-testid='stApp'], [data-testid='stSidebar'], [data-testid='stMain'] "
-        f"{{direction: {direction}; text-align: {align};}}</style>"
+        f"{{direction: {direction}; text-align: {align};}}"
+        # Streamlit aligns headings and captions left whatever the direction; numbers are one left-to-right unit
+        # (so "+223%" never shows as "223%+") aligned with the text around them.
+        f"[data-testid='stHeading'] :is(h1, h2, h3, h4, h5, h6), [data-testid='stCaptionContainer'], "
+        f"[data-testid='stMarkdownContainer'] {{text-align: {align};}}"
+        f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
+        f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}</style>"
         f"<script>document.querySelector(\"[data-testid='stApp']\")?.setAttribute('dir', '{direction}');"
         f"document.documentElement.setAttribute('lang', '{lang}');</script>",
         unsafe_allow_javascript=True,
@@ -106,7 +112,7 @@ def plotly_config() -> dict:
 
 def chart(fig: go.Figure, key: str | None = None, **kwargs) -> object:
     """Show a figure: its numbers in the chosen digits, and enlarged for the projector in presentation mode."""
-    fig = localise_figure(fig, state.digits())
+    fig = localise_figure(fig, state.digits(), state.language())
     config = plotly_config()
     if state.presenting():
         fig = presentation.for_projector(fig)
@@ -126,7 +132,12 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
     """
     key = key or _slug(file_stem)
     if show:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
+            # the grid draws left to right: first column on the right, cells aligned right
+            st.dataframe(frame, hide_index=True, width="stretch", column_order=list(frame.columns)[::-1],
+                         column_config={c: st.column_config.Column(alignment="right") for c in frame.columns})
+        else:
+            st.dataframe(frame, hide_index=True, width="stretch")
     csv, xlsx = ((lambda: to_csv_bytes(frame, source)), (lambda: to_excel_bytes(frame, source)))
     if not lazy:
         csv, xlsx = csv(), xlsx()

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.i18n import Digits, localise_digits
+from dashboard.i18n import DEFAULT_LANGUAGE, Digits, localise_digits
 
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 _PLACEHOLDER = re.compile(r"%\{(x|y|z|text|hovertext|customdata(?:\[(\d+)\])?)(?::([^}]*))?\}")
@@ -92,7 +92,8 @@ def _tick_spec(axis, ticks: Sequence[float]) -> str:
     return ",g"
 
 
-def _localise_axes(fig: go.Figure, digits: Digits) -> None:
+def _axis_values(fig: go.Figure) -> tuple[dict[str, list[np.ndarray]], set[str]]:
+    """Numeric data per cartesian axis ("xaxis", "yaxis2", ...), and the axes that bars start from zero on."""
     values: dict[str, list[np.ndarray]] = {}
     zero: set[str] = set()
     for trace in fig.data:
@@ -106,6 +107,11 @@ def _localise_axes(fig: go.Figure, digits: Digits) -> None:
                 values.setdefault(name, []).append(array)
                 if trace.type == "bar" and (trace.orientation == "h") == (letter == "x"):
                     zero.add(name)
+    return values, zero
+
+
+def _localise_axes(fig: go.Figure, digits: Digits) -> None:
+    values, zero = _axis_values(fig)
     for name, arrays in values.items():
         axis = fig.layout[name]
         if axis.type in ("log", "date", "category", "multicategory"):
@@ -205,8 +211,27 @@ def _localise_hover(trace, digits: Digits) -> None:
         trace.hovertemplate = new_template
 
 
-def localise_figure(fig: go.Figure, digits: Digits) -> go.Figure:
-    """A copy of `fig` whose visible numbers use `digits`; the figure itself when digits are Western."""
+def _no_si_suffixes(fig: go.Figure) -> go.Figure:
+    """Plain grouped numbers on every axis and colour bar: plotly's SI suffixes (2.5M, 500k) are Latin letters."""
+    out = go.Figure(fig)
+    out.update_xaxes(exponentformat="none")
+    out.update_yaxes(exponentformat="none")
+    for name, arrays in _axis_values(out)[0].items():   # group thousands, but not in years (1990, 2020)
+        if float(np.abs(np.concatenate(arrays)).max()) >= 10_000:
+            out.layout[name].separatethousands = True
+    for trace in out.data:
+        if hasattr(trace, "colorbar") and trace.colorbar is not None:
+            trace.colorbar.update(exponentformat="none", separatethousands=True)
+    for name in [n for n in out.layout if n.startswith("coloraxis")]:
+        out.layout[name].colorbar.update(exponentformat="none", separatethousands=True)
+    return out
+
+
+def localise_figure(fig: go.Figure, digits: Digits, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
+    """A copy of `fig` whose visible numbers use `digits` and, outside English, carry no SI suffix letters;
+    the figure itself for English with Western digits."""
+    if lang != DEFAULT_LANGUAGE:
+        fig = _no_si_suffixes(fig)
     if digits != "arabic":
         return fig
     out = go.Figure(fig)

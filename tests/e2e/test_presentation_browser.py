@@ -25,14 +25,14 @@ def _click_and_wait(probe, button: str) -> str:
 
     before = _step_title(probe)
     probe.page.locator(f".st-key-{button} button").click()
-    expect(probe.page.locator(".st-key-presentation_bar strong").first).not_to_have_text(before, timeout=30_000)
+    expect(probe.page.locator(".st-key-presentation_bar strong").first).not_to_have_text(before, timeout=60_000)
     probe.wait_idle()
     return _step_title(probe)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_presentation_walks_the_sequence_offline(server, projector, lang):
-    projector.goto(f"{server}/overview?lang={lang}&present=1")
+    projector.goto(f"{server}/?lang={lang}&present=1")
     page = projector.page
     assert page.locator("[data-testid='stSidebar']").is_hidden()
     assert page.locator("[data-testid='stHeader']").is_hidden()

@@ -1,0 +1,74 @@
+"""Presentation mode through the router: kept in the URL, a step bar, projector-sized charts; and the briefing."""
+
+import pytest
+
+from dashboard import presentation
+from tests.app.conftest import plotly_figures
+
+
+def test_the_sequence_is_the_workshop_story():
+    pages = [step.url_path for step in presentation.STEPS]
+    assert pages == ["overview", "map", "skills", *["case-studies"] * 5, "scenarios"]
+    assert [s.params.get("case") for s in presentation.STEPS[3:8]] == list(presentation.CASES)
+    assert set(presentation.PAGE_FILES) == set(pages)
+
+
+@pytest.mark.parametrize(("step", "url_path", "expected"), [
+    ("case_india", "case-studies", 4),      # the named step, on its page
+    ("case_india", "map", 1),               # navigated elsewhere: that page's step
+    ("case_india", "data", 4),              # a page outside the sequence keeps the step
+    (None, "scenarios", 8), ("nonsense", None, 0),
+])
+def test_step_index(step, url_path, expected):
+    assert presentation.step_index(step, url_path) == expected
+
+
+def test_neighbours_stop_at_both_ends():
+    assert presentation.neighbours(0)[0] is None
+    assert presentation.neighbours(len(presentation.STEPS) - 1)[1] is None
+
+
+def test_off_by_default_with_no_step_bar(open_page):
+    at = open_page()
+    assert at.toggle(key="present").value is False
+    assert not [b for b in at.button if b.key == "present_next"]
+    assert "present" not in at.query_params
+
+
+def test_present_in_url_shows_the_step_bar_and_keeps_the_url(open_page):
+    at = open_page(lang="ar", present="1")
+    assert not at.exception
+    bar = " ".join(m.value for m in at.markdown)
+    assert "المغتربون العراقيون اليوم" in bar and "الخطوة 1 من 9" in bar
+    assert at.query_params["present"] == "1" and at.query_params["step"] == "today"
+    labels = {b.key: b.label for b in at.button}
+    assert labels["present_next"] == "التالي ←" and labels["present_exit"] == "إنهاء العرض"
+    assert "present_previous" not in labels                            # nothing before the first step
+
+
+def test_charts_are_enlarged_for_the_projector(open_page):
+    normal = plotly_figures(open_page())[0]["layout"]
+    presenting = plotly_figures(open_page(present="1"))[0]["layout"]
+    assert presenting["font"]["size"] >= 20 > normal["font"]["size"]
+    assert presenting["height"] > normal["height"]
+
+
+def test_exit_leaves_presentation_and_the_url(open_page):
+    at = open_page(present="1")
+    at.button(key="present_exit").click().run()
+    assert at.session_state["present"] is False
+    assert "present" not in at.query_params and "step" not in at.query_params
+    assert not [b for b in at.button if b.key == "present_next"]
+
+
+def test_charts_follow_the_digits_choice(open_page):
+    figure = plotly_figures(open_page(lang="ar", digits="arabic"))[0]
+    ticks = figure["layout"]["xaxis"]["ticktext"]
+    assert ticks and all(not any(c in "0123456789" for c in tick) for tick in ticks)
+
+
+def test_briefing_download_is_in_the_sidebar_of_every_page(open_page):
+    at = open_page("pages/map.py", lang="ar")
+    buttons = [e for e in at.sidebar if getattr(e, "key", None) == "briefing_download"] or \
+        at.get("download_button")
+    assert any(getattr(b, "proto", None) is not None and b.proto.label == "تنزيل الإحاطة" for b in buttons)

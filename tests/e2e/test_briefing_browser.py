@@ -1,0 +1,42 @@
+"""The briefing downloaded from the sidebar opens from disk with the network off and draws its map and charts."""
+
+import pytest
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp_path, lang):
+    probe.goto(f"{server}/map?lang={lang}&digits={'arabic' if lang == 'ar' else 'western'}")
+    with probe.page.expect_download(timeout=60_000) as download:
+        probe.page.locator(".st-key-briefing_download button").first.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == f"iraqi-diaspora-briefing-{lang}.html"
+
+    context = browser.new_context(viewport={"width": 900, "height": 1200}, offline=True)
+    page = context.new_page()
+    attempted: list[str] = []
+
+    def block(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", block)
+    errors: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.goto(path.as_uri())
+    page.wait_for_selector(".choroplethlocation", timeout=30_000)
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    assert page.get_attribute("html", "lang") == lang
+    assert page.locator(".js-plotly-plot").count() >= 3                      # map, trend, scenario comparison
+    assert page.locator(".choroplethlocation").count() > 150                 # every country drawn, no base map
+    assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 1  # the trend line
+    assert page.locator(".js-plotly-plot .barlayer .trace").count() >= 1      # the scenario bars
+    assert attempted == [] and errors == []
+    page.screenshot(path=str(probe.screenshot(f"briefing-{lang}")), full_page=True)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 680, "height": 1000})              # A4 less 15 mm margins, at 96 dpi
+    assert page.evaluate("document.documentElement.scrollWidth") <= 680, "wider than an A4 page"
+    context.close()

@@ -1,0 +1,75 @@
+"""Every page in Arabic, in a real browser: right-to-left, no exception, and no English left in the main area.
+
+"No English" means: no Latin-letter word in the main area's visible text (chart text included) except the short
+allow-list below, and except source citations, which the app marks as bidi isolates (U+2068…U+2069) because
+they are the publishers' own names and titles.
+"""
+
+import re
+
+import pytest
+
+URL_PATHS = ["", "map", "skills", "scenarios", "case-studies", "methodology", "data"]
+
+#: Latin words an Arabic page may show: acronyms and proper names of sources, file formats, units.
+ALLOWED = {"CSV", "Excel", "UN", "DESA", "UNHCR", "Rev", "IOM", "HIJRA", "AMINA", "P10", "P50", "P90", "ISO",
+           "JSON", "HTML", "USD", "A4", "PageUp", "PageDown"}
+_ISO_CODE = re.compile(r"^[A-Z]{2,3}$")                      # ISO 3166 codes shown beside names
+_CITATION = re.compile("\u2068[^\u2069]*\u2069")
+_URL = re.compile(r"https?://\S+")                         # a cited web address, not prose
+
+#: Pages where English is still shown in Arabic, reported to their owners. strict: fixing them fails the mark,
+#: so it is removed as soon as the page is clean.
+KNOWN_LEAKS = {
+    "scenarios": "package slots are labelled A, B, C (pages/scenarios.py SLOTS)",
+    "methodology": r"equation words \text{organic}, ramp, lag, reach, cost, or (pages/methodology.py st.latex)",
+}
+
+_MAIN_TEXT_JS = """() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  let text = main.innerText;
+  // icon ligatures (keyboard_arrow_right) draw as icons, not words
+  for (const icon of main.querySelectorAll("[data-testid='stIconMaterial']")) text = text.replace(icon.innerText, " ");
+  // equations: single-letter symbols are notation; only words set in \\text{...} are read as text
+  for (const eq of main.querySelectorAll(".katex")) {
+    const words = [...eq.querySelectorAll(".katex-html .text")].map(e => e.innerText).join(" ");
+    text = text.replace(eq.innerText, " " + words + " ");
+  }
+  return text;
+}"""
+
+
+def english_words(text: str) -> list[str]:
+    """Latin-letter words in `text` that are not allowed on an Arabic page."""
+    text = _URL.sub(" ", _CITATION.sub(" ", text))
+    words = re.findall(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]", text)
+    return [w for w in words if w.rstrip(".") not in ALLOWED and not _ISO_CODE.match(w)
+            and not re.fullmatch(r"Rev\.\d{4}", w)]
+
+
+def test_english_words_finds_english_and_spares_the_allow_list():
+    assert english_words("المصدر: \u2068United Nations DESA\u2069، UNHCR و IRQ و CSV Rev.2020") == []
+    assert english_words("اختر Year من القائمة map.title") == ["Year", "map.title"]
+    assert english_words("انظر https://www.ecb.europa.eu/stats/x.en.html") == []
+
+
+@pytest.mark.parametrize("url_path", [
+    pytest.param(u, marks=pytest.mark.xfail(strict=True, reason=KNOWN_LEAKS[u])) if u in KNOWN_LEAKS else u
+    for u in URL_PATHS])
+def test_page_in_arabic_is_rtl_and_has_no_english(server, probe, url_path):
+    probe.goto(f"{server}/{url_path}?lang=ar")
+    page = probe.page
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_attribute("[data-testid='stApp']", "dir") == "rtl"
+    probe.screenshot(f"lang-{url_path or 'overview'}-ar")
+    main = page.evaluate(_MAIN_TEXT_JS)
+    leaks = english_words(main)
+    assert leaks == [], f"English on /{url_path}?lang=ar: {sorted(set(leaks))}"
+
+
+@pytest.mark.parametrize("url_path", URL_PATHS)
+def test_page_in_english_is_ltr(server, probe, url_path):
+    probe.goto(f"{server}/{url_path}?lang=en")
+    assert probe.page.get_attribute("[data-testid='stApp']", "dir") == "ltr"
+    assert probe.page.locator("[data-testid='stException']").count() == 0
+    probe.screenshot(f"lang-{url_path or 'overview'}-en")
