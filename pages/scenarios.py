@@ -57,11 +57,16 @@ def world_widgets(scenario: Scenario) -> dict:
     return {**{f"scn_{k}": getattr(scenario.context, k) for k in CONTEXT_KEYS}, "scn_horizon": scenario.horizon}
 
 
+def slot_name(slot: str) -> str:
+    """Package letters are ids; users see them in their language (A -> أ)."""
+    return t(f"scenario.slot.{slot}", lang)
+
+
 def label(slot: str, scenario: Scenario) -> str:
     name = scenario.name
     if name in PRESETS:
         name = t(f"cases.{name}.name", lang)
-    return slot if name in ("", slot) else f"{slot}: {name}"
+    return slot_name(slot) if name in ("", slot) else f"{slot_name(slot)}: {name}"
 
 
 # ---- state: packages per slot, a link on first visit, a load request (file or case study) ----------------
@@ -83,7 +88,8 @@ if state.value("scn_horizon") is None:  # came back from another page: the world
     state.set_values(world_widgets(Scenario.model_validate_json(packages[state.value("scn_slot", "A")])))
 
 top = st.columns([1, 2, 1], vertical_alignment="bottom")
-slot = top[0].segmented_control(t("scenario.package", lang), SLOTS, key="scn_slot", required=True)
+slot = top[0].segmented_control(t("scenario.package", lang), SLOTS, key="scn_slot", required=True,
+                                        format_func=slot_name)
 case = top[1].selectbox(t("scenario.start_from", lang), list(PRESETS), index=None, key="scn_case",
                         format_func=lambda c: t(f"cases.{c}.name", lang), placeholder=t("scenario.pick_case", lang))
 
@@ -95,8 +101,8 @@ def load_case() -> None:
     state.request_scenario(preset(state.value("scn_case"), current).model_dump_json(), "case")
 
 
-top[2].button(t("scenario.load_case", lang, slot=slot), disabled=case is None, width="stretch", key="scn_load_case",
-              on_click=load_case)
+top[2].button(t("scenario.load_case", lang, slot=slot_name(slot)), disabled=case is None, width="stretch",
+              key="scn_load_case", on_click=load_case)
 request = state.take_scenario_request()
 reload = first_visit or state.value("scn_loaded_slot") != slot or state.value(f"scn_on_{next(iter(LEVERS))}") is None
 if request is not None:

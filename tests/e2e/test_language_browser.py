@@ -20,22 +20,23 @@ _URL = re.compile(r"https?://\S+")                         # a cited web address
 
 #: Pages where English is still shown in Arabic, reported to their owners. strict: fixing them fails the mark,
 #: so it is removed as soon as the page is clean.
-KNOWN_LEAKS = {
-    "scenarios": "package slots are labelled A, B, C (pages/scenarios.py SLOTS)",
-    "methodology": r"equation words \text{organic}, ramp, lag, reach, cost, or (pages/methodology.py st.latex)",
-}
+KNOWN_LEAKS: dict[str, str] = {}  # url_path -> why English still shows there (none today)
 
 _MAIN_TEXT_JS = """() => {
+  // Reads the main area's visible text after setting notation aside (the screenshot is taken before this).
   const main = document.querySelector("[data-testid='stMain']");
-  let text = main.innerText;
   // icon ligatures (keyboard_arrow_right) draw as icons, not words
-  for (const icon of main.querySelectorAll("[data-testid='stIconMaterial']")) text = text.replace(icon.innerText, " ");
+  for (const icon of main.querySelectorAll("[data-testid='stIconMaterial']")) icon.replaceWith(" ");
   // equations: single-letter symbols are notation; only words set in \\text{...} are read as text
   for (const eq of main.querySelectorAll(".katex")) {
-    const words = [...eq.querySelectorAll(".katex-html .text")].map(e => e.innerText).join(" ");
-    text = text.replace(eq.innerText, " " + words + " ");
+    const words = [...eq.querySelectorAll(".katex-html .text")].map(e => e.textContent).join(" ");
+    eq.replaceWith(" " + words + " ");
   }
-  return text;
+  // notation in prose: short italic symbols such as *P_c,s* or *K_ℓ* explain the equations in any language
+  for (const em of main.querySelectorAll("em")) {
+    if (/^[A-Za-zα-ω][A-Za-z0-9_⁰,ℓα-ω()]{0,6}$/.test(em.textContent.trim())) em.replaceWith(" ");
+  }
+  return main.innerText;
 }"""
 
 
