@@ -51,6 +51,11 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def t_optional(key: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
+    """Text for `key` when the table has it (in `lang`, else English); None lets the caller keep its own text."""
+    return _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key)
+
+
 def localise_digits(text: str, digits: Digits) -> str:
     return text.translate(_ARABIC_INDIC) if digits == "arabic" else text
 

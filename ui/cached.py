@@ -76,6 +76,42 @@ def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataF
     return prepare(_frame, countries())
 
 
+# -- uploads (pages/data_sources.py): read, check and diff once per file, not on every rerun ----------------
+@st.cache_data(show_spinner=False, max_entries=4)
+def upload_sheets(file_name: str, data: bytes) -> list[str]:
+    from dashboard.ingest import sheet_names
+
+    return sheet_names(file_name, data)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def upload_table(file_name: str, data: bytes, sheet: str | None):
+    """dashboard.ingest.read_upload (raises UploadError, which is not cached)."""
+    from dashboard.ingest import read_upload
+
+    return read_upload(file_name, data, sheet)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def upload_prepared(kind: str, file_name: str, data: bytes, sheet: str | None,
+                    mapping: tuple[tuple[str, str | None], ...], layout: str):
+    """dashboard.validation.prepare for one file, sheet, mapping and layout."""
+    from dashboard.validation import prepare
+
+    return prepare(kind, upload_table(file_name, data, sheet), dict(mapping), countries(), layout)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def upload_diff(kind: str, file_name: str, data: bytes, sheet: str | None,
+                mapping: tuple[tuple[str, str | None], ...], layout: str, active_version: str, active_sha: str):
+    """dashboard.validation.diff of the checked upload against the shared active version."""
+    from dashboard.validation import diff
+
+    new = upload_prepared(kind, file_name, data, sheet, mapping, layout).frame
+    active = registry().get(kind, active_version).frame
+    return diff(kind, active, new)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _scenario_population(stock_key: tuple[str, str], skills_key: tuple[str, str], _stock: pd.DataFrame,
                          _skills: pd.DataFrame):
@@ -120,37 +156,12 @@ def scenario_data_keys() -> tuple[tuple[str, str], tuple[str, str]]:
     return (stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256)
 
 
-# -- uploads (pages/data_sources.py): read, check and diff once per file, not on every rerun ----------------
-@st.cache_data(show_spinner=False, max_entries=4)
-def upload_sheets(file_name: str, data: bytes) -> list[str]:
-    from dashboard.ingest import sheet_names
-
-    return sheet_names(file_name, data)
+def bundled_data_check() -> None:
+    """registry().check() once per state of the bundled files (their sizes and times), not on every rerun."""
+    _checked(tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(registry().data_dir.iterdir())))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def upload_table(file_name: str, data: bytes, sheet: str | None):
-    """dashboard.ingest.read_upload (raises UploadError, which is not cached)."""
-    from dashboard.ingest import read_upload
-
-    return read_upload(file_name, data, sheet)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def upload_prepared(kind: str, file_name: str, data: bytes, sheet: str | None,
-                    mapping: tuple[tuple[str, str | None], ...], layout: str):
-    """dashboard.validation.prepare for one file, sheet, mapping and layout."""
-    from dashboard.validation import prepare
-
-    return prepare(kind, upload_table(file_name, data, sheet), dict(mapping), countries(), layout)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def upload_diff(kind: str, file_name: str, data: bytes, sheet: str | None,
-                mapping: tuple[tuple[str, str | None], ...], layout: str, active_version: str, active_sha: str):
-    """dashboard.validation.diff of the checked upload against the shared active version."""
-    from dashboard.validation import diff
-
-    new = upload_prepared(kind, file_name, data, sheet, mapping, layout).frame
-    active = registry().get(kind, active_version).frame
-    return diff(kind, active, new)
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _checked(_files_key: tuple) -> bool:
+    registry().check()  # raises DataFileError, which is not cached: a broken file is re-checked next run
+    return True

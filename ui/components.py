@@ -15,7 +15,7 @@ from dashboard import presentation
 from dashboard.charts.common import PLOTLY_CONFIG
 from dashboard.charts.digits import localise_figure
 from dashboard.exports import to_csv_bytes, to_excel_bytes
-from dashboard.i18n import available_languages, format_number, is_rtl, language_name, t
+from dashboard.i18n import available_languages, format_number, is_rtl, language_name, t, t_optional
 from dashboard.registry import DataFileError, DatasetMeta
 from ui import cached, state
 
@@ -78,8 +78,11 @@ def apply_direction(lang: str) -> None:
 
 def source_line(meta: DatasetMeta, lang: str) -> str:
     """The source under a chart. Each name is a bidi isolate, so Latin names keep their order in Arabic text."""
-    return t("common.source_short", lang, publisher=_isolate(meta.publisher), title=_isolate(meta.title),
-             revision=_isolate(meta.revision), years=_isolate(meta.years))
+    def field(name: str) -> str:  # bundled datasets have translated provenance; uploads keep what was entered
+        return t_optional(f"dataset.{meta.id}.{meta.version}.{name}", lang) or getattr(meta, name)
+
+    return t("common.source_short", lang, publisher=_isolate(field("publisher")), title=_isolate(field("title")),
+             revision=_isolate(field("revision")), years=_isolate(meta.years))
 
 
 def _isolate(text: object) -> str:
@@ -87,10 +90,9 @@ def _isolate(text: object) -> str:
 
 
 def source_caption(meta: DatasetMeta, lang: str) -> None:
-    """The source under a chart; synthetic data also gets its visible label."""
-    st.caption(source_line(meta, lang))
-    if meta.is_synthetic:
-        synthetic_label(lang)
+    """The source under a chart; synthetic data is labelled in the same line (pages add the full label once)."""
+    line = source_line(meta, lang)
+    st.caption(f"⚠️ **{t('common.synthetic_short', lang)}** · {line}" if meta.is_synthetic else line)
     if meta.session_only:
         st.info(t("data.session_only_label", lang), icon="👤")
 
@@ -152,7 +154,7 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
 def stop_if_data_broken(lang: str) -> None:
     """A missing or damaged bundled file stops the app at start with one message naming the file."""
     try:
-        cached.registry().check()
+        cached.bundled_data_check()
     except DataFileError as exc:
         log.error("bundled data check failed: %s", exc)
         st.error(t("common.data_file_error", lang, problem=str(exc)))

@@ -52,3 +52,25 @@ def test_broken_bundled_file_stops_with_one_clear_message(open_page, monkeypatch
         assert "git checkout -- data" in at.error[0].value
     finally:
         st.cache_resource.clear()
+
+
+def test_arabic_source_lines_name_the_dataset_in_arabic(open_page):
+    at = open_page(lang="ar")
+    captions = " ".join(c.value for c in at.caption)
+    assert "أعداد المهاجرين الدوليين المولودين في العراق حسب بلد المقصد والجنس" in captions
+    assert "Iraq-born international migrant stock" not in captions
+
+
+def test_bundled_files_are_checked_once_not_on_every_rerun(open_page, monkeypatch):
+    from dashboard.registry import Registry
+
+    calls = []
+    original = Registry.check
+    monkeypatch.setattr(Registry, "check", lambda self: calls.append(1) or original(self))
+    import streamlit as st
+
+    st.cache_resource.clear()
+    at = open_page()
+    at.run()
+    at.run()
+    assert len(calls) == 1
