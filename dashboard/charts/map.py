@@ -237,6 +237,18 @@ def _numbers(values: pd.Series, lang: str, digits: Digits) -> list[str]:
     return [format_number(None if pd.isna(v) else float(v), lang, digits) for v in values]
 
 
+def _add_refugee_bars(fig: go.Figure, refugees: pd.DataFrame, lang: str, digits: Digits, opacity: float) -> None:
+    """Refugees and asylum-seekers of Iraqi origin as stacked bars (UNHCR years); nothing when there are none."""
+    if refugees.empty:
+        return
+    for column, colour in (("refugees", PALETTE[1]), ("asylum_seekers", PALETTE[3])):
+        fig.add_trace(go.Bar(
+            x=refugees["year"], y=refugees[column].astype(float), name=t(f"chart.{column}", lang),
+            marker_color=colour, opacity=opacity, customdata=_numbers(refugees[column], lang, digits),
+            hovertemplate="%{x}: %{customdata}<extra>" + t(f"chart.{column}", lang) + "</extra>",
+        ))
+
+
 def country_trend(series: pd.DataFrame, refugees: pd.DataFrame, lang: str, digits: Digits,
                   title: str) -> go.Figure:
     """One destination's Iraqi-born people by sex (lines, stock years) beside refugees and asylum-seekers of
@@ -252,14 +264,7 @@ def country_trend(series: pd.DataFrame, refugees: pd.DataFrame, lang: str, digit
             customdata=_numbers(series[sex], lang, digits),
             hovertemplate="%{x}: %{customdata}<extra>" + t(f"map.sex.{sex}", lang) + "</extra>",
         ))
-    for column, colour in (("refugees", PALETTE[1]), ("asylum_seekers", PALETTE[3])):
-        if refugees.empty:
-            break
-        fig.add_trace(go.Bar(
-            x=refugees["year"], y=refugees[column], name=t(f"chart.{column}", lang), marker_color=colour,
-            opacity=0.55, customdata=_numbers(refugees[column], lang, digits),
-            hovertemplate="%{x}: %{customdata}<extra>" + t(f"chart.{column}", lang) + "</extra>",
-        ))
+    _add_refugee_bars(fig, refugees, lang, digits, opacity=0.55)
     apply_layout(fig, lang, title, height=400)
     fig.update_layout(barmode="stack", bargap=0.25)
     _x_axis(fig, lang)
@@ -273,12 +278,7 @@ def diaspora_trend_with_refugees(frame: pd.DataFrame, lang: str, digits: Digits,
     stock = frame.dropna(subset=["migrants"])
     unhcr = frame.dropna(subset=["refugees"])
     fig = go.Figure()
-    for column, colour in (("refugees", PALETTE[1]), ("asylum_seekers", PALETTE[3])):
-        fig.add_trace(go.Bar(
-            x=unhcr["year"], y=unhcr[column].astype(float), name=t(f"chart.{column}", lang), marker_color=colour,
-            opacity=0.7, customdata=_numbers(unhcr[column], lang, digits),
-            hovertemplate="%{x}: %{customdata}<extra>" + t(f"chart.{column}", lang) + "</extra>",
-        ))
+    _add_refugee_bars(fig, unhcr, lang, digits, opacity=0.7)
     fig.add_trace(go.Scatter(
         x=stock["year"], y=stock["migrants"].astype(float), mode="lines+markers", name=t("chart.migrants", lang),
         line={"color": PALETTE[0], "width": 3}, customdata=_numbers(stock["migrants"], lang, digits),
