@@ -1,0 +1,127 @@
+"""Helpers shared by the benchmark scripts: the machine line, a server to measure, memory and percentiles.
+
+Benchmarks print figures; they never assert. Run them all with `make bench` (benchmarks/run_all.py).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:  # `python benchmarks/x.py` puts benchmarks/ first, not the repository
+    sys.path.insert(0, str(REPO_ROOT))
+
+
+def machine() -> str:
+    """One line naming the machine the figures came from (figures from different machines do not compare)."""
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    try:
+        import streamlit
+
+        versions = f"streamlit {streamlit.__version__}"
+    except ImportError:
+        versions = "streamlit not installed"
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return (f"{os.cpu_count()} CPUs ({cpu}), {mem_gb:.1f} GB RAM, Python {platform.python_version()}, "
+            f"{versions}, {platform.system()} {platform.release()}{load}")
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0..100) by linear interpolation, as numpy's default."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * q / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process (Linux /proc), in MB."""
+    with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for pid {pid}")
+
+
+def chromium() -> str | None:
+    """Debian's chromium (never `playwright install`)."""
+    return shutil.which("chromium")
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
+                 "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen
+    url: str
+    log_path: Path
+    seconds_to_health: float
+    started_at: float  # time.perf_counter() just before the process was started
+
+
+@contextmanager
+def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = ()) -> Iterator[Server]:
+    """A `streamlit run` of the app on a free loopback port with a throw-away data directory."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as home:
+        log_path = Path(home) / "server.log"
+        with open(log_path, "w", encoding="utf-8") as log:
+            started = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
+                 "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra_args],
+                cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                env={**os.environ, "DASHBOARD_HOME": home, **(env or {})},
+            )
+            url = f"http://127.0.0.1:{port}"
+            try:
+                deadline = time.monotonic() + 120
+                while True:
+                    try:
+                        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                            if response.status == 200:
+                                break
+                    except OSError:
+                        if proc.poll() is not None or time.monotonic() > deadline:
+                            raise RuntimeError(f"streamlit did not start:\n{log_path.read_text()[-2000:]}") from None
+                        time.sleep(0.05)
+                yield Server(proc, url, log_path, time.perf_counter() - started, started)
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
