@@ -13,15 +13,17 @@ components.sidebar_tools(lang, state.digits())
 components.apply_direction(lang)
 components.stop_if_data_broken(lang)
 
-pages = [
-    st.Page("pages/overview.py", title=t("nav.overview", lang), icon="🏠", url_path="overview", default=True),
-    st.Page("pages/map.py", title=t("nav.map", lang), icon="🗺️", url_path="map"),
-    st.Page("pages/skills.py", title=t("nav.skills", lang), icon="🎓", url_path="skills"),
-    st.Page("pages/scenarios.py", title=t("nav.scenarios", lang), icon="🧭", url_path="scenarios"),
-    st.Page("pages/case_studies.py", title=t("nav.cases", lang), icon="📚", url_path="case-studies"),
-    st.Page("pages/methodology.py", title=t("nav.methodology", lang), icon="📐", url_path="methodology"),
-    st.Page("pages/data_sources.py", title=t("nav.data", lang), icon="🗂️", url_path="data"),
+PAGES = [  # (file, title key, Material icon bundled with Streamlit (works offline), url path)
+    ("pages/overview.py", "nav.overview", "home", "overview"),
+    ("pages/map.py", "nav.map", "public", "map"),
+    ("pages/skills.py", "nav.skills", "school", "skills"),
+    ("pages/scenarios.py", "nav.scenarios", "tune", "scenarios"),
+    ("pages/case_studies.py", "nav.cases", "menu_book", "case-studies"),
+    ("pages/methodology.py", "nav.methodology", "functions", "methodology"),
+    ("pages/data_sources.py", "nav.data", "database", "data"),
 ]
+pages = [st.Page(file, title=t(key, lang), icon=f":material/{icon}:", url_path=path, default=i == 0)
+         for i, (file, key, icon, path) in enumerate(PAGES)]
 page = st.navigation(pages)
 components.presentation_bar(lang, page.url_path)
 components.run_page_safely(page, lang)

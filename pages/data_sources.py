@@ -59,7 +59,8 @@ def _kind_label(kind: str) -> str:
 
 
 for kind_id, own in state.session_datasets().items():
-    st.info(t("data.session_active", lang, kind=_kind_label(kind_id), file=own.meta.source_file), icon="👤")
+    st.info(t("data.session_active", lang, kind=_kind_label(kind_id), file=own.meta.source_file),
+            icon=":material/person:")
     if st.button(t("data.session_discard", lang, kind=_kind_label(kind_id)), key=f"discard_{kind_id}"):
         state.clear_session_dataset(kind_id)
         st.rerun()

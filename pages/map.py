@@ -54,7 +54,8 @@ st.write(t("map.intro", lang))
 labels = {"map_rev": "map.revision", "map_year": "map.year", "map_sex": "map.sex", "map_measure": "map.measure",
           "map_base": "map.base_year", "map_log": "map.log_scale", "map_country": "map.country"}
 for key, value in state.take_url_notices():
-    st.info(t("map.url_notice", lang, field=t(labels[key], lang) if key in labels else key, value=value), icon="ℹ️")
+    st.info(t("map.url_notice", lang, field=t(labels[key], lang) if key in labels else key, value=value),
+            icon=":material/info:")
 
 # --- controls ---------------------------------------------------------------------------------------------------
 first = st.columns([3, 2, 2], vertical_alignment="bottom")

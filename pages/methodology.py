@@ -10,7 +10,7 @@ from ui import components
 
 lang, digits = components.page_start()
 st.title(t("method.title", lang))
-st.warning(t("scenario.disclaimer", lang), icon="🧭")
+st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
 st.markdown(t("method.intro", lang))
 
 st.header(t("method.equations", lang))

@@ -118,7 +118,7 @@ if request is not None:
 if reload:
     state.set_values({**lever_widgets(Scenario.model_validate_json(packages[slot])), "scn_loaded_slot": slot})
 for problem in problems:
-    st.error(problem, icon="⚠️")
+    st.error(problem, icon=":material/warning:")
 
 # ---- controls: levers by pillar (toggles), sizes and the world in expanders --------------------------------
 with st.container(border=True):
@@ -167,7 +167,7 @@ def summary_of(slot_name: str, package: Scenario):
 
 
 summary = summary_of(slot, scenario)
-st.warning(t("scenario.disclaimer", lang), icon="🧭")
+st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
 if not scenario.levers:
     st.info(t("scenario.no_levers", lang))
 heads = summary.headlines.set_index("metric")
@@ -256,7 +256,7 @@ with tab_sens:
 
 with tab_assume:
     st.markdown(t("scenario.assumptions_intro", lang))
-    st.page_link("pages/methodology.py", label=t("scenario.to_methodology", lang), icon="📐")
+    st.page_link("pages/methodology.py", label=t("scenario.to_methodology", lang), icon=":material/functions:")
     st.subheader(t("scenario.where_from", lang))
     components.table_with_downloads(tables.contributions_table(summary.contributions, lang, digits),
                                     "scenario_sources", source_line, lang, key="scn_table_sources")
@@ -287,7 +287,7 @@ with tab_save:
         try:
             from_json(upload.getvalue())
         except ScenarioError as exc:
-            st.error(problem_text(exc, "file"), icon="⚠️")
+            st.error(problem_text(exc, "file"), icon=":material/warning:")
         else:
             state.request_scenario(upload.getvalue().decode("utf-8"), "file")
             st.rerun()

@@ -22,7 +22,7 @@ if meta.is_synthetic:
     components.synthetic_label(lang)
 else:
     st.info(t("skills.active_dataset", lang, title=meta.title, publisher=meta.publisher, revision=meta.revision,
-              years=meta.years), icon="📋")
+              years=meta.years), icon=":material/description:")
 st.caption(t("skills.privacy_note", lang, n=sk.MIN_RESPONDENTS))
 
 

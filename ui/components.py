@@ -92,13 +92,13 @@ def _isolate(text: object) -> str:
 def source_caption(meta: DatasetMeta, lang: str) -> None:
     """The source under a chart; synthetic data is labelled in the same line (pages add the full label once)."""
     line = source_line(meta, lang)
-    st.caption(f"⚠️ **{t('common.synthetic_short', lang)}** · {line}" if meta.is_synthetic else line)
+    st.caption(f":material/warning: **{t('common.synthetic_short', lang)}** · {line}" if meta.is_synthetic else line)
     if meta.session_only:
-        st.info(t("data.session_only_label", lang), icon="👤")
+        st.info(t("data.session_only_label", lang), icon=":material/person:")
 
 
 def synthetic_label(lang: str) -> None:
-    st.warning(t("common.synthetic_label", lang), icon="⚠️")
+    st.warning(t("common.synthetic_label", lang), icon=":material/warning:")
 
 
 def static_url(base_url_path: str | None) -> str:
