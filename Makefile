@@ -4,9 +4,10 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test lint e2e bench data clean
+.PHONY: run test lint e2e bench load data clean
 
 $(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed: make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -19,15 +20,21 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 run: $(VENV)/.installed  ## install and serve the app on http://localhost:$(PORT)
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
-test: $(VENV)/.dev-installed  ## lint, then unit + AppTest + browser (e2e) tests
+# Fast suites first, the browser last. Any pytest failure stops make, including exit code 5 (no tests
+# collected); browser tests are skipped without chromium locally and fail under CI=true (tests/e2e/conftest.py).
+test: $(VENV)/.dev-installed  ## lint, then unit + AppTest tests, then the browser (e2e) tests
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -m e2e
 
 e2e: $(VENV)/.dev-installed  ## browser tests only
 	$(PY) -m pytest -m e2e
 
-bench: $(VENV)/.dev-installed  ## print the performance figures
+bench: $(VENV)/.dev-installed  ## print the performance figures (a table; see benchmarks/README.md)
 	$(PY) benchmarks/run_all.py
+
+load: $(VENV)/.dev-installed  ## 20 concurrent browser sessions against one server: p50/p95, memory per session
+	$(PY) benchmarks/load.py
 
 data: $(VENV)/.dev-installed  ## rebuild data/ from ../shared/reference (needs the build-only packages)
 	$(PY) -m pip install --quiet -r scripts/requirements-build.txt
