@@ -7,7 +7,7 @@ from dashboard.charts import skills as charts
 from dashboard.countries import country_names
 from dashboard.i18n import format_number, localise_digits, t
 from dashboard.skills_sample import ENGAGEMENT_MODES, SECTORS
-from ui import cached, components
+from ui import cached, components, state
 
 lang, digits = components.page_start()
 data = cached.dataset("skills")
@@ -36,7 +36,16 @@ def options(column: str) -> list[str]:
     return [str(c) for c in sk.present_categories(frame[column])]
 
 
-# ---------------------------------------------------------------- filters (apply to every tab)
+# ---------------------------------------------------------------- filters (apply to every tab), kept in the URL
+FILTER_OPTIONS = {"skills_countries": options("residence_iso3"), "skills_region": options("region"),
+                  "skills_sex": options("sex"), "skills_age": list(sk.AGE_BANDS),
+                  "skills_education_filter": options("education"), "skills_field": options("field_of_study"),
+                  "skills_sector": options("sector"), "skills_mode": list(ENGAGEMENT_MODES)}
+for filter_key, allowed in FILTER_OPTIONS.items():
+    state.seed_list_from_url(filter_key, allowed)
+for _key, raw in state.take_url_notices():
+    st.info(t("skills.url_notice", lang, value=raw), icon=":material/info:")
+
 with st.expander(t("skills.filters", lang), expanded=True):
     c1, c2, c3, c4 = st.columns(4)
     countries = c1.multiselect(t("skills.filter.countries", lang), sorted(options("residence_iso3"),
@@ -59,6 +68,7 @@ with st.expander(t("skills.filters", lang), expanded=True):
     mode = c8.multiselect(t("skills.filter.mode", lang), list(ENGAGEMENT_MODES), format_func=label("mode"),
                           key="skills_mode", placeholder=t("skills.filter.all", lang))
 
+state.publish_list_to_url(*FILTER_OPTIONS)
 chosen = sk.SkillsFilter(countries=tuple(countries), region=tuple(region), sex=tuple(sex), age_band=tuple(age),
                          education=tuple(education), field_of_study=tuple(field), sector=tuple(sector),
                          mode=tuple(mode))

@@ -42,6 +42,31 @@ def publish_to_url(*keys: str) -> None:
             st.query_params[key] = str(value)
 
 
+def seed_list_from_url(key: str, allowed: Sequence[Any]) -> None:
+    """Give multiselect `key` its first value from a comma-separated URL parameter; unknown items are dropped
+    with a notice."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(key)
+    if not raw:
+        return
+    items = [item for item in raw.split(",") if item]
+    known = [item for item in items if item in allowed]
+    if len(known) != len(items):
+        st.session_state.setdefault(_NOTICES, []).append((key, raw))
+    st.session_state[key] = known
+
+
+def publish_list_to_url(*keys: str) -> None:
+    """Write multiselect values to the URL as comma-separated lists (absent when nothing is chosen)."""
+    for key in keys:
+        text = ",".join(str(item) for item in st.session_state.get(key) or [])
+        if text and st.query_params.get(key) != text:
+            st.query_params[key] = text
+        elif not text and key in st.query_params:
+            del st.query_params[key]
+
+
 def take_url_notices() -> list[tuple[str, str]]:
     """URL values that were unknown and replaced by defaults since the last call (shown once)."""
     return st.session_state.pop(_NOTICES, [])

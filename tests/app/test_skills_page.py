@@ -135,3 +135,24 @@ def test_arabic_page_uses_arabic_labels(open_page):
     low, high = layout["xaxis"]["range"]
     assert low > high == 0  # bars grow from the right, with room left for their labels
     assert layout["yaxis"]["side"] == "right"
+
+
+def test_filters_live_in_the_url_and_a_link_reopens_them(open_page):
+    at = open_page("pages/skills.py", skills_sex="female", skills_mode="return")
+    assert not at.exception
+    assert at.multiselect(key="skills_sex").value == ["female"]
+    assert at.multiselect(key="skills_mode").value == ["return"]
+    filtered = {m.label: m.value for m in at.metric}
+    everyone = open_page("pages/skills.py")
+    assert filtered != {m.label: m.value for m in everyone.metric}
+    everyone.multiselect(key="skills_region").set_value(["Europe"]).run()
+    everyone.multiselect(key="skills_sex").set_value(["male", "female"]).run()
+    assert everyone.query_params.get("skills_region") == "Europe"
+    assert everyone.query_params.get("skills_sex") == "male,female"
+
+
+def test_unknown_filter_value_in_link_is_dropped_with_a_notice(open_page):
+    at = open_page("pages/skills.py", skills_sex="female,robot")
+    assert not at.exception
+    assert at.multiselect(key="skills_sex").value == ["female"]
+    assert any("female,robot" in i.value for i in at.info)
