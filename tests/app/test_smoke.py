@@ -29,7 +29,8 @@ def test_overview_headline_figures(open_page):
 def test_overview_in_arabic_uses_arabic_labels_and_digits(open_page):
     at = open_page(lang="ar", digits="arabic")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["المولودون في العراق ويعيشون في الخارج، 2020"] == "٢٬٠٧٧٬٩٧٦"
+    assert metrics["المولودون في العراق ويعيشون في الخارج، ٢٠٢٠"] == "٢٬٠٧٧٬٩٧٦"
+    assert metrics["النمو منذ ١٩٩٠"] == "+٢٢٣٪"
 
 
 def test_broken_bundled_file_stops_with_one_clear_message(open_page, monkeypatch, tmp_path):
