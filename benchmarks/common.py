@@ -64,6 +64,18 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for pid {pid}")
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU time used so far: by process `pid` (user + system), or by the whole machine (all processes)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    if pid is None:
+        with open("/proc/stat", encoding="utf-8") as stat:
+            user, nice, system = (int(v) for v in stat.readline().split()[1:4])
+        return (user + nice + system) / tick
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick
+
+
 def chromium() -> str | None:
     """Debian's chromium (never `playwright install`)."""
     return shutil.which("chromium")

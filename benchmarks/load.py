@@ -28,15 +28,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import re
 import sys
 import time
-from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import CHROMIUM_ARGS, chromium, machine, percentile, rss_mb, serve
+from benchmarks.common import CHROMIUM_ARGS, chromium, cpu_seconds, machine, percentile, rss_mb, serve
 
 PATHS = ("map", "scenarios")
 RUNNING = "[data-testid='stApp'][data-test-script-state='running']"
@@ -47,8 +48,15 @@ BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
 # Records the script-state transitions of the app container (see the module docstring).
 OBSERVER = """() => {
   const app = document.querySelector("[data-testid='stApp']");
-  const perf = window.__loadPerf = {mark: null, sawRunning: false, idleAt: null, lastChange: performance.now(),
-    arm() { this.mark = performance.now(); this.sawRunning = false; this.idleAt = null; }};
+  const perf = window.__loadPerf = {armed: false, mark: null, sawRunning: false, idleAt: null,
+    lastChange: performance.now(),
+    arm() { this.armed = true; this.mark = null; this.sawRunning = false; this.idleAt = null; }};
+  // the clock starts when the page receives the user's input, not when the test driver sends it
+  for (const type of ['keydown', 'pointerdown']) {
+    document.addEventListener(type, () => {
+      if (perf.armed && perf.mark === null) perf.mark = performance.now();
+    }, {capture: true});
+  }
   new MutationObserver((records) => {
     perf.lastChange = performance.now();
     if (perf.mark === null) return;
@@ -64,7 +72,7 @@ OBSERVER = """() => {
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
 }"""
 SETTLED = """(quiet) => { const p = window.__loadPerf;
-  return p.idleAt !== null && performance.now() - p.lastChange > quiet; }"""
+  return p.mark !== null && p.idleAt !== null && performance.now() - p.lastChange > quiet; }"""
 
 
 @dataclass
@@ -76,6 +84,8 @@ class LoadResult:
     errors: list[str] = field(default_factory=list)
     wall_seconds: float = 0.0
     rss_mb: dict[str, float] = field(default_factory=dict)
+    cpu_work: dict[str, float] = field(default_factory=dict)  # CPU seconds in the working phase: server, machine
+    work_seconds: float = 0.0
 
     def seconds(self, page: str | None = None) -> list[float]:
         return [s for p, s in self.interactions if page is None or p == page]
@@ -105,8 +115,13 @@ class LoadResult:
             out.append(f"memory: server RSS with {self.sessions} sessions: {full:.0f} MB")
             out.append(f"memory: per additional session: {(full - one) / max(self.sessions - 1, 1):.1f} MB "
                        f"(RSS with {self.sessions} / {self.sessions}: {full / self.sessions:.0f} MB)")
-        for error in self.errors[:20]:
-            out.append(f"load: error: {error}")
+        if self.cpu_work:
+            out.append(f"load: CPU in the working phase ({self.work_seconds:.0f} s): server "
+                       f"{self.cpu_work['server']:.0f} s, whole machine {self.cpu_work['machine']:.0f} s "
+                       f"(browsers, server and anything else running)")
+        kinds = Counter(re.sub(r"session \d+|[0-9a-f]{32}|:\d{4,5}/", "*", error) for error in self.errors)
+        for kind, count in kinds.most_common(15):
+            out.append(f"load: error x{count}: {kind}")
         return out
 
 
@@ -144,7 +159,7 @@ async def _change(page, timeout_ms: float) -> float:
         await widget.press("ArrowDown" if now > low else "ArrowUp")
     else:
         await widget.locator("label").first.click()
-    await page.wait_for_function(SETTLED, arg=150, timeout=timeout_ms, polling=50)
+    await page.wait_for_function(SETTLED, arg=150, timeout=timeout_ms, polling=100)
     elapsed_ms = await page.evaluate("() => window.__loadPerf.idleAt - window.__loadPerf.mark")
     _, widget_after = await _widget(page)
     if widget_after is None or await _value(kind, widget_after) == before:
@@ -196,7 +211,7 @@ async def _switch(page, path: str, timeout_ms: float) -> float:
     """Go to `path` through the sidebar navigation; seconds until the page has finished rendering."""
     await page.evaluate("() => window.__loadPerf.arm()")
     await page.locator(f"[data-testid='stSidebarNav'] a[href*='/{path}']").first.click()
-    await page.wait_for_function(SETTLED, arg=150, timeout=timeout_ms, polling=50)
+    await page.wait_for_function(SETTLED, arg=150, timeout=timeout_ms, polling=100)
     if f"/{path}" not in page.url:
         raise RuntimeError(f"the sidebar did not lead to /{path} (at {page.url})")
     return await page.evaluate("() => (window.__loadPerf.idleAt - window.__loadPerf.mark) / 1000")
@@ -223,8 +238,8 @@ async def _work(page, problems: list[str], index: int, rounds: int, think: tuple
 
 async def run_load(url: str, chromium_path: str, sessions: int = 20, rounds: int = 3,
                    think: tuple[float, float] = (2.0, 6.0), timeout_s: float = 180,
-                   rss: Callable[[], float] | None = None) -> LoadResult:
-    """Drive `sessions` participants at once; with `rss`, also the server's memory with 1 and all sessions."""
+                   server_pid: int | None = None) -> LoadResult:
+    """Drive `sessions` participants at once; with the server's pid, also its memory and CPU."""
     from playwright.async_api import async_playwright
 
     result = LoadResult(sessions=sessions)
@@ -234,19 +249,24 @@ async def run_load(url: str, chromium_path: str, sessions: int = 20, rounds: int
         browser = await p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         try:
             facilitator = await _open(browser, url, 0, result, timeout_ms)
-            if rss is not None:
+            if server_pid is not None:
                 await asyncio.sleep(1)
-                result.rss_mb["1"] = rss()
+                result.rss_mb["1"] = rss_mb(server_pid)
             others = await asyncio.gather(*[_open(browser, url, i, result, timeout_ms) for i in range(1, sessions)])
             joined = [(i, opened) for i, opened in enumerate([facilitator, *others]) if opened is not None]
+            cpu_before = (cpu_seconds(server_pid) if server_pid else 0.0, cpu_seconds(), time.perf_counter())
             work = asyncio.gather(*[_work(*opened, i, rounds, think, result, timeout_ms) for i, opened in joined])
-            if rss is not None:
-                peak = rss()  # the peak while everyone is connected and working
+            if server_pid is not None:
+                peak = rss_mb(server_pid)  # the peak while everyone is connected and working
                 while not work.done():
-                    peak = max(peak, rss())
+                    peak = max(peak, rss_mb(server_pid))
                     await asyncio.sleep(0.5)
                 result.rss_mb[str(sessions)] = peak
             await work
+            result.work_seconds = time.perf_counter() - cpu_before[2]
+            if server_pid is not None:
+                result.cpu_work = {"server": cpu_seconds(server_pid) - cpu_before[0],
+                                   "machine": cpu_seconds() - cpu_before[1]}
         finally:
             await browser.close()
     result.wall_seconds = time.perf_counter() - started
@@ -269,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with serve() as server:
             result = asyncio.run(run_load(server.url, path, args.sessions, args.rounds,
-                                          rss=lambda: rss_mb(server.proc.pid)))
+                                          server_pid=server.proc.pid))
     for line in result.lines():
         print(line)
     return 1 if result.errors else 0
