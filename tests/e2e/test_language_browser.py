@@ -26,7 +26,10 @@ _MAIN_TEXT_JS = """() => {
   // Reads the main area's visible text after setting notation aside (the screenshot is taken before this).
   const main = document.querySelector("[data-testid='stMain']");
   // icon ligatures (keyboard_arrow_right) draw as icons, not words
-  for (const icon of main.querySelectorAll("[data-testid='stIconMaterial']")) icon.replaceWith(" ");
+  // (Material Symbols ligatures: navigation, alert and inline :material/...: icons draw as glyphs, not words)
+  for (const el of [...main.querySelectorAll("span")]) {
+    if (el.isConnected && getComputedStyle(el).fontFamily.includes("Material Symbols")) el.replaceWith(" ");
+  }
   // equations: single-letter symbols are notation; only words set in \\text{...} are read as text
   for (const eq of main.querySelectorAll(".katex")) {
     const words = [...eq.querySelectorAll(".katex-html .text")].map(e => e.textContent).join(" ");
