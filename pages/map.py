@@ -25,7 +25,7 @@ def table_with_downloads_when_open(key: str, *args, **kwargs) -> None:
     expander = st.expander(t("common.show_table", lang), key=f"{key}_open", on_change="rerun")
     if expander.open:
         with expander:
-            components.table_with_downloads(*args, key=key, **kwargs)
+            components.table_with_downloads(*args, key=key, lazy=False, **kwargs)  # only while open anyway
 
 
 # --- state: seeded from the URL, options that depend on the revision kept valid ---------------------------------

@@ -91,7 +91,7 @@ def show(fig, table, stem: str, key: str) -> None:
     """Chart, then its (suppressed) table with downloads, then the source."""
     components.chart(fig, key=f"{key}_chart")
     with st.expander(t("common.show_table", lang)):
-        components.table_with_downloads(table, stem, source, lang, key=key, lazy=True)
+        components.table_with_downloads(table, stem, source, lang, key=key)
     components.source_caption(meta, lang)
 
 
@@ -199,7 +199,7 @@ def finder() -> None:
         st.caption(t("skills.finder_first", lang, shown=format_number(FINDER_ROWS_SHOWN, lang, digits)))
     st.dataframe(listing.head(FINDER_ROWS_SHOWN), hide_index=True, width="stretch")
     components.table_with_downloads(listing, "skills_talent_finder", source, lang, key="skills_finder",
-                                    show=False, lazy=True)
+                                    show=False)
     components.source_caption(meta, lang)
 
 

@@ -127,10 +127,12 @@ def _slug(text: str) -> str:
 
 
 def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang: str,
-                         key: str | None = None, show: bool = True, lazy: bool = False) -> None:
+                         key: str | None = None, show: bool = True, lazy: bool = True) -> None:
     """The table as shown, plus CSV and Excel downloads of exactly those rows with the source line.
 
-    `lazy` builds the files only when a button is clicked (an Excel file of thousands of rows takes seconds).
+    Files are built when a button is clicked (`lazy`): an Excel file costs tens of milliseconds to seconds on
+    every rerun otherwise, and a file prepared in advance is replaced by the next rerun, so with many people on
+    one server a click could reach a file that is gone. `lazy=False` prepares them with the page.
     """
     key = key or _slug(file_stem)
     if show:
