@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.i18n import available_languages
+from dashboard.i18n import available_languages, t
 from tests.app.conftest import PAGES
 
 
@@ -11,6 +11,8 @@ from tests.app.conftest import PAGES
 def test_page_renders_without_exception(open_page, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception, [e.message for e in at.exception]
+    apology = t("common.error_apology", lang, error_id="")[:40]
+    assert not [e.value for e in at.error if apology in e.value], f"{page} failed and showed the apology"
     assert at.title, f"{page} shows no title"
     has_arabic = any("\u0600" <= ch <= "\u06ff" for ch in at.title[0].value)
     assert has_arabic == (lang == "ar"), f"{page} title {at.title[0].value!r} is not in {lang}"
