@@ -30,6 +30,8 @@ SCRIPTS = [
     ("validation", "bench_validation.py", "validation of 100,000 and 1,000,000 rows", []),
     ("load", "load.py", "20 concurrent browser sessions: p50/p95 update, memory per session",
      ["--sessions", "5", "--rounds", "2"]),
+    ("load-protocol", "load_protocol.py", "20 concurrent websocket sessions (server + delivery): p50/p95 update",
+     ["--sessions", "5", "--rounds", "2"]),
 ]
 TIMEOUT_S = 1800
 
