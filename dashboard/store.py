@@ -141,6 +141,18 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def state(self) -> tuple[tuple[int, int], ...]:
+        """Sizes and change times of the database and its write-ahead log: equal states, equal contents, so a
+        caller may reuse what it read (a publish or rollback, from any process, changes the state)."""
+        stamps = []
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                info = path.stat()
+                stamps.append((info.st_size, info.st_mtime_ns))
+            except OSError:
+                stamps.append((-1, -1))
+        return tuple(stamps)
+
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

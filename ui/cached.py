@@ -33,7 +33,7 @@ def dataset(dataset_id: str, version: str | None = None) -> Dataset:
     own = state.session_dataset(dataset_id)
     if own is not None and version == own.meta.version:
         return own
-    meta = registry().meta(dataset_id, version)
+    meta = _meta(dataset_id, version, registry().store.state())
     if own is not None and meta.default:
         return own
     return Dataset(meta=meta, frame=_frame(dataset_id, meta.version, meta.sha256))
@@ -42,7 +42,19 @@ def dataset(dataset_id: str, version: str | None = None) -> Dataset:
 def versions(dataset_id: str) -> list[DatasetMeta]:
     """Every version of a dataset, the active one first; a session-only upload, if any, comes first of all."""
     own = state.session_dataset(dataset_id)
-    return ([own.meta] if own is not None else []) + registry().versions(dataset_id)
+    return ([own.meta] if own is not None else []) + _versions(dataset_id, registry().store.state())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _meta(dataset_id: str, version: str | None, store_state: tuple) -> DatasetMeta:
+    """Which version is active, read from the store once per `store_state` (hashed into the key) rather than
+    on every call."""
+    return registry().meta(dataset_id, version)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _versions(dataset_id: str, store_state: tuple) -> list[DatasetMeta]:
+    return registry().versions(dataset_id)
 
 
 @st.cache_data(show_spinner=False)
