@@ -67,11 +67,15 @@ def _apology_prefixes() -> list[str]:
 APOLOGIES = _apology_prefixes()
 
 
+#: Seconds a participant looks at the result before the next change: a workshop participant reads a chart and
+#: the facilitator's explanation. `--think 0.5 2` is the stress case (everyone clicking as fast as they can).
+WORKSHOP_PAUSE_S: tuple[float, float] = (5.0, 15.0)
+
 @dataclass
 class ProtocolLoadResult:
     sessions: int
     rounds: int
-    think: tuple[float, float] = (0.5, 2.0)
+    think: tuple[float, float] = WORKSHOP_PAUSE_S
     interactions: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds send -> finished)
     page_opens: list[tuple[str, float]] = field(default_factory=list)
     page_switches: list[tuple[str, float]] = field(default_factory=list)
@@ -381,7 +385,8 @@ async def _work(session: Session, rounds: int, think: tuple[float, float], resul
         await session.close()
 
 
-async def run_protocol_load(url: str, sessions: int = 20, rounds: int = 3, think: tuple[float, float] = (0.5, 2.0),
+async def run_protocol_load(url: str, sessions: int = 20, rounds: int = 3,
+                            think: tuple[float, float] = WORKSHOP_PAUSE_S,
                             server_pid: int | None = None) -> ProtocolLoadResult:
     """Run `sessions` participants at once; with the server's pid, also its memory and CPU."""
     url = url.rstrip("/")
@@ -414,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a running server (default: start one)")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3, help="widget changes per page and session")
-    parser.add_argument("--think", type=float, nargs=2, default=(0.5, 2.0), metavar=("MIN", "MAX"),
+    parser.add_argument("--think", type=float, nargs=2, default=WORKSHOP_PAUSE_S, metavar=("MIN", "MAX"),
                         help="pause between a session's changes, seconds (default 0.5 2)")
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")

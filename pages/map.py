@@ -82,7 +82,8 @@ if len(sexes) == 1:
     st.caption(t("map.rev2019_sex_note", lang))
 
 # --- the map ------------------------------------------------------------------------------------------------------
-measures = diaspora.destination_measures(stock.frame, year, sex, base_year)
+stock_key = (stock.meta.version, stock.meta.sha256)
+measures = cached.destination_measures(stock_key, year, sex, base_year, stock.frame)
 present_now = measures[measures["migrants"] > 0]
 if not present_now.empty:
     top_row = present_now.iloc[0]
@@ -94,8 +95,7 @@ if not present_now.empty:
     headline[2].metric(t("map.metric_count", lang, year=year), format_number(len(present_now), lang, digits))
 title = (t("map.map_title_change", lang, measure=measure_label, base=base_year, year=year, sex=sex_label)
          if is_change else t("map.map_title", lang, measure=measure_label, year=year, sex=sex_label))
-fig = charts.world_map(measures, cached.boundaries(), countries, measure, lang, digits, title,
-                       log_scale=log_scale, base_year=base_year, selected=selected)
+fig = cached.world_map(stock_key, year, sex, base_year, measure, lang, digits, title, log_scale, selected, measures)
 components.chart(fig, key="map_chart", selection_mode="points",
                  on_select=state.select_from_chart("map_chart", "map_country",
                                                    lambda selection: geo.selected_iso3(selection, known_iso3)))
@@ -169,7 +169,8 @@ tab_total, tab_top, tab_region = st.tabs([t("map.tab_total", lang), t("map.tab_t
                                           t("map.tab_region", lang)], key="map_trend_tab", on_change="rerun")
 if tab_total.open:
     with tab_total:
-        whole = diaspora.diaspora_with_refugees(stock.frame, refugees.frame, sex)
+        whole = cached.diaspora_with_refugees(stock_key, (refugees.meta.version, refugees.meta.sha256), sex,
+                                              stock.frame, refugees.frame)
         title = t("map.trend_total_title", lang, start=start, end=end, sex=sex_label)
         components.chart(charts.diaspora_trend_with_refugees(whole, lang, digits, title), key="map_trend_total")
         both_sources = f"{stock_source} {components.source_line(refugees.meta, lang)}"

@@ -185,111 +185,119 @@ for column, metric in zip(st.columns(len(CARDS)), CARDS, strict=True):
                          baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
 st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
 
+# Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
 tab_out, tab_compare, tab_sens, tab_assume, tab_save = st.tabs(
-    [t(f"scenario.tab_{name}", lang) for name in ("outcomes", "compare", "sensitivity", "assumptions", "save")])
+    [t(f"scenario.tab_{name}", lang) for name in ("outcomes", "compare", "sensitivity", "assumptions", "save")],
+    key="scn_tab", on_change="rerun")
 source_line = t("scenario.source_line", lang)
 outcome_label = {o: t(f"scenario.outcome.{o}", lang) for o in OUTCOMES}
 headline_label = {m: t(f"scenario.headline.{m}", lang) for m in HEADLINES}
 
-with tab_out:
-    outcome = st.selectbox(t("scenario.outcome", lang), OUTCOMES, key="scn_outcome", format_func=outcome_label.get)
-    bands = pd.concat([summary.baseline_bands, summary.bands], ignore_index=True)
-    bands = bands[bands["outcome"] == outcome]
-    components.chart(outcome_over_time(bands, lang, outcome_label[outcome], t(f"scenario.unit_of.{outcome}", lang),
-                                       t("chart.year", lang), baseline), key="scn_chart_outcome")
-    st.caption(t("scenario.band_note", lang))
-    with st.expander(t("common.show_table", lang)):
-        components.table_with_downloads(tables.bands_table(bands, lang, digits), f"scenario_{outcome}",
-                                        source_line, lang, key="scn_table_outcome")
-
-with tab_compare:
-    world = {"horizon": scenario.horizon, "context": scenario.context.model_dump()}
-    compared = {s: scenario if s == slot else Scenario.model_validate({**Scenario.model_validate_json(packages[s])
-                                                                       .model_dump(), **world})
-                for s in SLOTS}
-    compared = {s: sc for s, sc in compared.items() if sc.levers or s == slot}
-    summaries = {s: summary_of(s, sc) for s, sc in compared.items()}
-    st.caption(t("scenario.compare_note", lang))
-    left, right = st.columns(2)
-    metric = left.selectbox(t("scenario.headline_pick", lang), HEADLINES, key="scn_compare_metric",
-                            format_func=headline_label.get)
-    frames = [summary.baseline_headlines, *(s.headlines for s in summaries.values())]
-    picked = pd.concat(frames, ignore_index=True)
-    picked = picked[picked["metric"] == metric].fillna(0)
-    with left:
-        components.chart(compare_bars(picked, lang, headline_label[metric], t(f"scenario.unit_of.{metric}", lang),
-                                      baseline), key="scn_chart_compare")
-    compare_outcome = right.selectbox(t("scenario.outcome", lang), OUTCOMES, key="scn_compare_outcome",
-                                      format_func=outcome_label.get)
-    lines = pd.concat([summary.baseline_bands, *(s.bands for s in summaries.values())], ignore_index=True)
-    lines = lines[lines["outcome"] == compare_outcome]
-    with right:
-        components.chart(outcome_over_time(lines, lang, outcome_label[compare_outcome],
-                                           t(f"scenario.unit_of.{compare_outcome}", lang), t("chart.year", lang),
-                                           baseline), key="scn_chart_compare_time")
-    st.subheader(t("scenario.compare_table", lang))
-    components.table_with_downloads(tables.headline_table(frames, lang, digits), "scenario_comparison",
-                                    source_line, lang, key="scn_table_compare")
-
-with tab_sens:
-    metric_s = st.selectbox(t("scenario.headline_pick", lang), HEADLINES[:-1], key="scn_sens_metric",
-                            format_func=headline_label.get)
-    st.caption(t("scenario.sensitivity_note", lang))
-    frame = cached.scenario_tornado(scenario.model_dump_json(), metric_s, *data_keys)
-    if frame.empty:
-        st.info(t("scenario.sensitivity_empty", lang))
-    else:
-        frame = frame.head(12).assign(label=lambda f: [t(f"scenario.param.{p}", lang) for p in f["param"]])
-        components.chart(tornado_chart(frame, lang, t("scenario.tornado_title", lang, metric=headline_label[metric_s]),
-                                       t("scenario.added_by_package", lang), t("scenario.at_low", lang),
-                                       t("scenario.at_high", lang)), key="scn_chart_tornado")
-        table = pd.DataFrame({
-            t("method.col_param", lang): frame["label"],
-            t("scenario.at_low", lang): frame["low_value"].round(0),
-            t("scenario.at_central", lang): frame["central_value"].round(0),
-            t("scenario.at_high", lang): frame["high_value"].round(0),
-            t("method.col_id", lang): frame["param"],
-        })
+if tab_out.open:  # only the open tab is built
+    with tab_out:
+        outcome = st.selectbox(t("scenario.outcome", lang), OUTCOMES, key="scn_outcome", format_func=outcome_label.get)
+        bands = pd.concat([summary.baseline_bands, summary.bands], ignore_index=True)
+        bands = bands[bands["outcome"] == outcome]
+        components.chart(outcome_over_time(bands, lang, outcome_label[outcome], t(f"scenario.unit_of.{outcome}", lang),
+                                           t("chart.year", lang), baseline), key="scn_chart_outcome")
+        st.caption(t("scenario.band_note", lang))
         with st.expander(t("common.show_table", lang)):
-            components.table_with_downloads(table, f"scenario_sensitivity_{metric_s}", source_line, lang,
-                                            key="scn_table_tornado")
+            components.table_with_downloads(tables.bands_table(bands, lang, digits), f"scenario_{outcome}",
+                                            source_line, lang, key="scn_table_outcome")
 
-with tab_assume:
-    st.markdown(t("scenario.assumptions_intro", lang))
-    st.page_link("pages/methodology.py", label=t("scenario.to_methodology", lang), icon=":material/functions:")
-    st.subheader(t("scenario.where_from", lang))
-    components.table_with_downloads(tables.contributions_table(summary.contributions, lang, digits),
-                                    "scenario_sources", source_line, lang, key="scn_table_sources")
-    st.subheader(t("scenario.parameters_used", lang))
-    components.table_with_downloads(tables.parameter_table(lang, digits, scenario.levers), "scenario_parameters",
-                                    source_line, lang, key="scn_table_params")
-    st.subheader(t("scenario.segments", lang))
-    components.table_with_downloads(tables.segments_table(summary.segments, lang, digits), "scenario_segments",
-                                    source_line, lang, key="scn_table_segments")
-    st.subheader(t("scenario.population", lang))
-    stock, skills = cached.dataset("migrant_stock"), cached.dataset("skills")
-    population = cached.scenario_population()
-    names = dict(zip(cached.countries()["iso3"], cached.countries()["name_ar" if lang == "ar" else "name_en"],
-                     strict=True))
-    st.caption(t("scenario.population_note", lang, year=population.year))
-    components.source_caption(stock.meta, lang)
-    components.source_caption(skills.meta, lang)
-    components.table_with_downloads(tables.coverage_table(population, lang, digits, names), "scenario_population",
-                                    components.source_line(stock.meta, lang), lang, key="scn_table_population")
+if tab_compare.open:  # only the open tab is built
+    with tab_compare:
+        world = {"horizon": scenario.horizon, "context": scenario.context.model_dump()}
+        compared = {s: scenario if s == slot else Scenario.model_validate({**Scenario.model_validate_json(packages[s])
+                                                                           .model_dump(), **world})
+                    for s in SLOTS}
+        compared = {s: sc for s, sc in compared.items() if sc.levers or s == slot}
+        summaries = {s: summary_of(s, sc) for s, sc in compared.items()}
+        st.caption(t("scenario.compare_note", lang))
+        left, right = st.columns(2)
+        metric = left.selectbox(t("scenario.headline_pick", lang), HEADLINES, key="scn_compare_metric",
+                                format_func=headline_label.get)
+        frames = [summary.baseline_headlines, *(s.headlines for s in summaries.values())]
+        picked = pd.concat(frames, ignore_index=True)
+        picked = picked[picked["metric"] == metric].fillna(0)
+        with left:
+            components.chart(compare_bars(picked, lang, headline_label[metric], t(f"scenario.unit_of.{metric}", lang),
+                                          baseline), key="scn_chart_compare")
+        compare_outcome = right.selectbox(t("scenario.outcome", lang), OUTCOMES, key="scn_compare_outcome",
+                                          format_func=outcome_label.get)
+        lines = pd.concat([summary.baseline_bands, *(s.bands for s in summaries.values())], ignore_index=True)
+        lines = lines[lines["outcome"] == compare_outcome]
+        with right:
+            components.chart(outcome_over_time(lines, lang, outcome_label[compare_outcome],
+                                               t(f"scenario.unit_of.{compare_outcome}", lang), t("chart.year", lang),
+                                               baseline), key="scn_chart_compare_time")
+        st.subheader(t("scenario.compare_table", lang))
+        components.table_with_downloads(tables.headline_table(frames, lang, digits), "scenario_comparison",
+                                        source_line, lang, key="scn_table_compare")
 
-with tab_save:
-    st.markdown(t("scenario.save_intro", lang))
-    st.download_button(t("scenario.save", lang), to_json(scenario).encode("utf-8"),
-                       file_name=f"scenario_{slot}.json", mime="application/json", key="scn_save")
-    upload = st.file_uploader(t("scenario.load", lang), type=["json"], key="scn_upload")
-    if upload is not None and state.value("scn_upload_done") != upload.file_id:
-        state.set_values({"scn_upload_done": upload.file_id})
-        try:
-            from_json(upload.getvalue())
-        except ScenarioError as exc:
-            st.error(problem_text(exc, "file"), icon=":material/warning:")
+if tab_sens.open:  # only the open tab is built
+    with tab_sens:
+        metric_s = st.selectbox(t("scenario.headline_pick", lang), HEADLINES[:-1], key="scn_sens_metric",
+                                format_func=headline_label.get)
+        st.caption(t("scenario.sensitivity_note", lang))
+        frame = cached.scenario_tornado(scenario.model_dump_json(), metric_s, *data_keys)
+        if frame.empty:
+            st.info(t("scenario.sensitivity_empty", lang))
         else:
-            state.request_scenario(upload.getvalue().decode("utf-8"), "file")
-            st.rerun()
-    st.markdown(t("scenario.link_intro", lang))
-    st.code(f"?{state.SCENARIO_URL_KEY}={to_url(scenario)}", language=None)
+            frame = frame.head(12).assign(label=lambda f: [t(f"scenario.param.{p}", lang) for p in f["param"]])
+            tornado_title = t("scenario.tornado_title", lang, metric=headline_label[metric_s])
+            components.chart(tornado_chart(frame, lang, tornado_title, t("scenario.added_by_package", lang),
+                                           t("scenario.at_low", lang), t("scenario.at_high", lang)),
+                             key="scn_chart_tornado")
+            table = pd.DataFrame({
+                t("method.col_param", lang): frame["label"],
+                t("scenario.at_low", lang): frame["low_value"].round(0),
+                t("scenario.at_central", lang): frame["central_value"].round(0),
+                t("scenario.at_high", lang): frame["high_value"].round(0),
+                t("method.col_id", lang): frame["param"],
+            })
+            with st.expander(t("common.show_table", lang)):
+                components.table_with_downloads(table, f"scenario_sensitivity_{metric_s}", source_line, lang,
+                                                key="scn_table_tornado")
+
+if tab_assume.open:  # only the open tab is built
+    with tab_assume:
+        st.markdown(t("scenario.assumptions_intro", lang))
+        st.page_link("pages/methodology.py", label=t("scenario.to_methodology", lang), icon=":material/functions:")
+        st.subheader(t("scenario.where_from", lang))
+        components.table_with_downloads(tables.contributions_table(summary.contributions, lang, digits),
+                                        "scenario_sources", source_line, lang, key="scn_table_sources")
+        st.subheader(t("scenario.parameters_used", lang))
+        components.table_with_downloads(tables.parameter_table(lang, digits, scenario.levers), "scenario_parameters",
+                                        source_line, lang, key="scn_table_params")
+        st.subheader(t("scenario.segments", lang))
+        components.table_with_downloads(tables.segments_table(summary.segments, lang, digits), "scenario_segments",
+                                        source_line, lang, key="scn_table_segments")
+        st.subheader(t("scenario.population", lang))
+        stock, skills = cached.dataset("migrant_stock"), cached.dataset("skills")
+        population = cached.scenario_population()
+        names = dict(zip(cached.countries()["iso3"], cached.countries()["name_ar" if lang == "ar" else "name_en"],
+                         strict=True))
+        st.caption(t("scenario.population_note", lang, year=population.year))
+        components.source_caption(stock.meta, lang)
+        components.source_caption(skills.meta, lang)
+        components.table_with_downloads(tables.coverage_table(population, lang, digits, names), "scenario_population",
+                                        components.source_line(stock.meta, lang), lang, key="scn_table_population")
+
+if tab_save.open:  # only the open tab is built
+    with tab_save:
+        st.markdown(t("scenario.save_intro", lang))
+        st.download_button(t("scenario.save", lang), to_json(scenario).encode("utf-8"),
+                           file_name=f"scenario_{slot}.json", mime="application/json", key="scn_save")
+        upload = st.file_uploader(t("scenario.load", lang), type=["json"], key="scn_upload")
+        if upload is not None and state.value("scn_upload_done") != upload.file_id:
+            state.set_values({"scn_upload_done": upload.file_id})
+            try:
+                from_json(upload.getvalue())
+            except ScenarioError as exc:
+                st.error(problem_text(exc, "file"), icon=":material/warning:")
+            else:
+                state.request_scenario(upload.getvalue().decode("utf-8"), "file")
+                st.rerun()
+        st.markdown(t("scenario.link_intro", lang))
+        st.code(f"?{state.SCENARIO_URL_KEY}={to_url(scenario)}", language=None)

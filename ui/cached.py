@@ -177,3 +177,33 @@ def bundled_data_check() -> None:
 def _checked(_files_key: tuple) -> bool:
     registry().check()  # raises DataFileError, which is not cached: a broken file is re-checked next run
     return True
+
+
+# -- the map page: the same view is built once for everyone (many people look at the same year and sex) ----------
+@st.cache_resource(show_spinner=False, max_entries=64)
+def destination_measures(stock_key: tuple[str, str], year: int, sex: str, base_year: int | None,
+                         _stock: pd.DataFrame) -> pd.DataFrame:
+    """dashboard.diaspora.destination_measures per stock version; shared, so callers must not modify it."""
+    from dashboard.diaspora import destination_measures as compute
+
+    return compute(_stock, year, sex, base_year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def world_map(stock_key: tuple[str, str], year: int, sex: str, base_year: int | None, measure: str, lang: str,
+              digits: str, title: str, log_scale: bool, selected: str | None, _measures: pd.DataFrame):
+    """dashboard.charts.map.world_map per view (about 80 ms to build); shared and never modified afterwards
+    (ui.components.chart copies before localising or enlarging)."""
+    from dashboard.charts.map import world_map as build
+
+    return build(_measures, boundaries(), countries(), measure, lang, digits, title, log_scale=log_scale,
+                 base_year=base_year, selected=selected)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def diaspora_with_refugees(stock_key: tuple[str, str], refugees_key: tuple[str, str], sex: str,
+                           _stock: pd.DataFrame, _refugees: pd.DataFrame) -> pd.DataFrame:
+    """dashboard.diaspora.diaspora_with_refugees per data version and sex (the same for every year chosen)."""
+    from dashboard.diaspora import diaspora_with_refugees as compute
+
+    return compute(_stock, _refugees, sex)

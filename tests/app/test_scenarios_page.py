@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from dashboard.i18n import t
 from dashboard.scenario.presets import PRESETS
 from dashboard.scenario.spec import Scenario, to_json, to_url
 from tests.app.conftest import plotly_figures
@@ -16,6 +17,12 @@ TIMEOUT = 90
 
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
+
+
+def open_tab(at, name: str):
+    """Open one of the page's tabs (only the open tab is built), as a click on it does."""
+    at.session_state["scn_tab"] = t(f"scenario.tab_{name}", "en")
+    return at.run()
 
 
 def load_case(at, case: str):
@@ -72,6 +79,7 @@ def test_a_scenario_saved_to_json_and_loaded_back_gives_the_same_numbers(open_pa
 
     fresh = open_page(PAGE, timeout=TIMEOUT)
     assert metrics(fresh) != shown
+    open_tab(fresh, "save")
     fresh.file_uploader(key="scn_upload").set_value(("mine.json", saved.encode(), "application/json")).run()
     assert not fresh.exception and not fresh.error
     assert metrics(fresh) == shown
@@ -95,6 +103,7 @@ def test_a_bad_file_names_the_field_and_range_and_changes_nothing(open_page):
     at = _configure(open_page(PAGE, timeout=TIMEOUT))
     shown = metrics(at)
     bad = json.dumps({"horizon": 10, "levers": {"talent": 99999}}).encode()
+    open_tab(at, "save")
     at.file_uploader(key="scn_upload").set_value(("bad.json", bad, "application/json")).run()
     assert not at.exception
     message = " ".join(e.value for e in at.error)
@@ -121,6 +130,7 @@ def test_compare_shows_baseline_and_every_package_side_by_side(open_page):
     load_case(at, "ireland")
     at.segmented_control(key="scn_slot").set_value("B").run()
     load_case(at, "china")
+    open_tab(at, "compare")
     assert not at.exception
     tables = [df.value for df in at.dataframe]
     compare = next(t for t in tables if "Figure" in t.columns)

@@ -2,11 +2,13 @@
 
 Twenty simulated sessions speak Streamlit's own websocket protocol, as the browser frontend does, against one
 server at the same time: each opens /map, changes the year and sex widgets three times, switches to
-/scenarios and flips a lever toggle three times, pausing 0.5-2 s between changes. The figure is the time from
-sending the change to the server's `script_finished`: the server's work plus websocket delivery. Browser
-rendering is not measured (in the workshop it runs on each participant's own laptop; twenty Chromium tabs on
-this 2-core machine would measure the simulated browsers, not the server). The browser-driven load is still
-available as a benchmark: `python benchmarks/load.py`.
+/scenarios and flips a lever toggle three times, pausing 5-15 s between changes as a participant reads the
+result (benchmarks.load_protocol.WORKSHOP_PAUSE_S; `--think 0.5 2` runs the stress case as a benchmark).
+
+The figure is the time from sending the change to the server's `script_finished`: the server's work plus
+websocket delivery. Browser rendering is not measured (in the workshop it runs on each participant's own
+laptop; twenty Chromium tabs on this 2-core machine would measure the simulated browsers, not the server).
+The browser-driven load is still available as a benchmark: `python benchmarks/load.py`.
 
 The report is printed and written to test-artifacts/load.txt. The first test proves the run had no errors and
 every session completed all its changes; the second is the issue's acceptance threshold, kept apart on
