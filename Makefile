@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test lint e2e bench load data clean
+.PHONY: run test lint e2e bench load load-browser data clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed: make PYTHON=python3.11 ...")'
@@ -33,7 +33,10 @@ e2e: $(VENV)/.dev-installed  ## browser tests only
 bench: $(VENV)/.dev-installed  ## print the performance figures (a table; see benchmarks/README.md)
 	$(PY) benchmarks/run_all.py
 
-load: $(VENV)/.dev-installed  ## 20 concurrent browser sessions against one server: p50/p95, memory per session
+load: $(VENV)/.dev-installed  ## 20 concurrent sessions against one server (Streamlit's protocol): p50/p95, memory
+	$(PY) benchmarks/load_protocol.py
+
+load-browser: $(VENV)/.dev-installed  ## the same with 20 Chromium tabs on this machine (measures the browsers too)
 	$(PY) benchmarks/load.py
 
 data: $(VENV)/.dev-installed  ## rebuild data/ from ../shared/reference (needs the build-only packages)
