@@ -95,7 +95,8 @@ if not present_now.empty:
     headline[2].metric(t("map.metric_count", lang, year=year), format_number(len(present_now), lang, digits))
 title = (t("map.map_title_change", lang, measure=measure_label, base=base_year, year=year, sex=sex_label)
          if is_change else t("map.map_title", lang, measure=measure_label, year=year, sex=sex_label))
-fig = cached.world_map(stock_key, year, sex, base_year, measure, lang, digits, title, log_scale, selected, measures)
+fig = charts.world_map(measures, cached.boundaries(), countries, measure, lang, digits, title,
+                       log_scale=log_scale, base_year=base_year, selected=selected)
 components.chart(fig, key="map_chart", selection_mode="points",
                  on_select=state.select_from_chart("map_chart", "map_country",
                                                    lambda selection: geo.selected_iso3(selection, known_iso3)))

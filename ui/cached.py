@@ -179,7 +179,8 @@ def _checked(_files_key: tuple) -> bool:
     return True
 
 
-# -- the map page: the same view is built once for everyone (many people look at the same year and sex) ----------
+# -- the map page: figures computed once for everyone (many people look at the same year and sex) -------------
+# Frames only: a plotly Figure shared between sessions is not safe to copy from two threads at once.
 @st.cache_resource(show_spinner=False, max_entries=64)
 def destination_measures(stock_key: tuple[str, str], year: int, sex: str, base_year: int | None,
                          _stock: pd.DataFrame) -> pd.DataFrame:
@@ -187,17 +188,6 @@ def destination_measures(stock_key: tuple[str, str], year: int, sex: str, base_y
     from dashboard.diaspora import destination_measures as compute
 
     return compute(_stock, year, sex, base_year)
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def world_map(stock_key: tuple[str, str], year: int, sex: str, base_year: int | None, measure: str, lang: str,
-              digits: str, title: str, log_scale: bool, selected: str | None, _measures: pd.DataFrame):
-    """dashboard.charts.map.world_map per view (about 80 ms to build); shared and never modified afterwards
-    (ui.components.chart copies before localising or enlarging)."""
-    from dashboard.charts.map import world_map as build
-
-    return build(_measures, boundaries(), countries(), measure, lang, digits, title, log_scale=log_scale,
-                 base_year=base_year, selected=selected)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
