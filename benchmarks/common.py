@@ -137,3 +137,13 @@ def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = ()) -> 
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
+
+
+def memory_lines(rss_mb: dict[str, float], sessions: int) -> list[str]:
+    """The server's resident memory with one session and with all of them, and the cost of each extra one."""
+    if not rss_mb:
+        return []
+    one, full = rss_mb["1"], rss_mb[str(sessions)]
+    return [f"memory: server RSS with 1 session: {one:.0f} MB",
+            f"memory: server RSS with {sessions} sessions (peak): {full:.0f} MB",
+            f"memory: per additional session: {(full - one) / max(sessions - 1, 1):.1f} MB"]

@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import CHROMIUM_ARGS, chromium, cpu_seconds, machine, percentile, rss_mb, serve
+from benchmarks.common import CHROMIUM_ARGS, chromium, cpu_seconds, machine, memory_lines, percentile, rss_mb, serve
 
 PATHS = ("map", "scenarios")
 RUNNING = "[data-testid='stApp'][data-test-script-state='running']"
@@ -109,12 +109,7 @@ class LoadResult:
         switches = [s for _, s in self.page_switches]
         out.append(f"load: page switch through the sidebar, p50 / p95: {percentile(switches, 50):.2f} s / "
                    f"{percentile(switches, 95):.2f} s")
-        if self.rss_mb:
-            one, full = self.rss_mb["1"], self.rss_mb[str(self.sessions)]
-            out.append(f"memory: server RSS with 1 session: {one:.0f} MB")
-            out.append(f"memory: server RSS with {self.sessions} sessions: {full:.0f} MB")
-            out.append(f"memory: per additional session: {(full - one) / max(self.sessions - 1, 1):.1f} MB "
-                       f"(RSS with {self.sessions} / {self.sessions}: {full / self.sessions:.0f} MB)")
+        out.extend(memory_lines(self.rss_mb, self.sessions))
         if self.cpu_work:
             out.append(f"load: CPU in the working phase ({self.work_seconds:.0f} s): server "
                        f"{self.cpu_work['server']:.0f} s, whole machine {self.cpu_work['machine']:.0f} s "
