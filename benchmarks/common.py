@@ -16,7 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -147,3 +147,31 @@ def memory_lines(rss_mb: dict[str, float], sessions: int) -> list[str]:
     return [f"memory: server RSS with 1 session: {one:.0f} MB",
             f"memory: server RSS with {sessions} sessions (peak): {full:.0f} MB",
             f"memory: per additional session: {(full - one) / max(sessions - 1, 1):.1f} MB"]
+
+
+def spread(values: Sequence[float], with_max: bool = False) -> str:
+    """"p50 / p95" (and max) of a list of seconds, as the load reports print them."""
+    figures = [percentile(values, 50), percentile(values, 95)]
+    if with_max:
+        figures.append(max(values, default=float("nan")))
+    return " / ".join(f"{value:.2f} s" for value in figures)
+
+
+@dataclass
+class LoadTimings:
+    """What both load drivers (browser and protocol) record, whatever they count as an error."""
+
+    sessions: int
+    interactions: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds to updated)
+    page_opens: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds to first render)
+    page_switches: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds)
+    wall_seconds: float = 0.0
+    work_seconds: float = 0.0
+    rss_mb: dict[str, float] = field(default_factory=dict)
+    cpu_work: dict[str, float] = field(default_factory=dict)  # CPU seconds in the working phase
+
+    def seconds(self, page: str | None = None) -> list[float]:
+        return [s for p, s in self.interactions if page is None or p == page]
+
+    def opens_and_switches(self) -> tuple[str, str]:
+        return spread([s for _, s in self.page_opens]), spread([s for _, s in self.page_switches])

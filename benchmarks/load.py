@@ -37,7 +37,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import CHROMIUM_ARGS, chromium, cpu_seconds, machine, memory_lines, percentile, rss_mb, serve
+from benchmarks.common import (
+    CHROMIUM_ARGS,
+    LoadTimings,
+    chromium,
+    cpu_seconds,
+    machine,
+    memory_lines,
+    percentile,
+    rss_mb,
+    serve,
+    spread,
+)
 
 PATHS = ("map", "scenarios")
 RUNNING = "[data-testid='stApp'][data-test-script-state='running']"
@@ -76,39 +87,21 @@ SETTLED = """(quiet) => { const p = window.__loadPerf;
 
 
 @dataclass
-class LoadResult:
-    sessions: int
-    interactions: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds)
-    page_opens: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds to first render)
-    page_switches: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds, sidebar click)
+class LoadResult(LoadTimings):
     errors: list[str] = field(default_factory=list)
-    wall_seconds: float = 0.0
-    rss_mb: dict[str, float] = field(default_factory=dict)
-    cpu_work: dict[str, float] = field(default_factory=dict)  # CPU seconds in the working phase: server, machine
-    work_seconds: float = 0.0
-
-    def seconds(self, page: str | None = None) -> list[float]:
-        return [s for p, s in self.interactions if page is None or p == page]
 
     def lines(self) -> list[str]:
         """The figures, one `label: value` per line."""
-        out = []
         every = self.seconds()
-        out.append(f"load: sessions: {self.sessions} concurrent browser sessions, {len(every)} widget changes, "
-                   f"{len(self.errors)} errors, {self.wall_seconds:.0f} s wall")
-        out.append(f"load: update after a widget change, p50: {percentile(every, 50):.2f} s")
-        out.append(f"load: update after a widget change, p95: {percentile(every, 95):.2f} s")
-        out.append(f"load: update after a widget change, max: {max(every, default=float('nan')):.2f} s")
-        for page in PATHS:
-            values = self.seconds(page)
-            out.append(f"load: /{page} update p50 / p95: {percentile(values, 50):.2f} s / "
-                       f"{percentile(values, 95):.2f} s")
-        opens = [s for _, s in self.page_opens]
-        out.append(f"load: page open to first render, {len(opens)} at once, p50 / p95: "
-                   f"{percentile(opens, 50):.2f} s / {percentile(opens, 95):.2f} s")
-        switches = [s for _, s in self.page_switches]
-        out.append(f"load: page switch through the sidebar, p50 / p95: {percentile(switches, 50):.2f} s / "
-                   f"{percentile(switches, 95):.2f} s")
+        out = [f"load: sessions: {self.sessions} concurrent browser sessions, {len(every)} widget changes, "
+               f"{len(self.errors)} errors, {self.wall_seconds:.0f} s wall",
+               f"load: update after a widget change, p50: {percentile(every, 50):.2f} s",
+               f"load: update after a widget change, p95: {percentile(every, 95):.2f} s",
+               f"load: update after a widget change, max: {max(every, default=float('nan')):.2f} s"]
+        out += [f"load: /{page} update p50 / p95: {spread(self.seconds(page))}" for page in PATHS]
+        opens, switches = self.opens_and_switches()
+        out.append(f"load: page open to first render, {len(self.page_opens)} at once, p50 / p95: {opens}")
+        out.append(f"load: page switch through the sidebar, p50 / p95: {switches}")
         out.extend(memory_lines(self.rss_mb, self.sessions))
         if self.cpu_work:
             out.append(f"load: CPU in the working phase ({self.work_seconds:.0f} s): server "

@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import REPO_ROOT, cpu_seconds, machine, memory_lines, percentile, rss_mb, serve
+from benchmarks.common import REPO_ROOT, LoadTimings, cpu_seconds, machine, memory_lines, rss_mb, serve, spread
 
 PATHS = ("map", "scenarios")
 TIMEOUT_S = 30.0
@@ -72,23 +72,12 @@ APOLOGIES = _apology_prefixes()
 WORKSHOP_PAUSE_S: tuple[float, float] = (5.0, 15.0)
 
 @dataclass
-class ProtocolLoadResult:
-    sessions: int
-    rounds: int
+class ProtocolLoadResult(LoadTimings):
+    rounds: int = 3
     think: tuple[float, float] = WORKSHOP_PAUSE_S
-    interactions: list[tuple[str, float]] = field(default_factory=list)  # (page, seconds send -> finished)
-    page_opens: list[tuple[str, float]] = field(default_factory=list)
-    page_switches: list[tuple[str, float]] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail)
     completed: dict[int, int] = field(default_factory=dict)  # session -> widget changes completed
     visible_changes: int = 0  # widget changes after which the page's output differed
-    wall_seconds: float = 0.0
-    work_seconds: float = 0.0
-    rss_mb: dict[str, float] = field(default_factory=dict)
-    cpu_work: dict[str, float] = field(default_factory=dict)  # CPU seconds in the working phase
-
-    def seconds(self, page: str | None = None) -> list[float]:
-        return [s for p, s in self.interactions if page is None or p == page]
 
     def error_kinds(self) -> Counter:
         return Counter(kind for kind, _ in self.errors)
@@ -100,18 +89,13 @@ class ProtocolLoadResult:
                f"changes ({self.visible_changes} changed the page), pauses {self.think[0]:g}-{self.think[1]:g} s, "
                f"{len(self.errors)} errors, {self.wall_seconds:.0f} s wall",
                "load: measured: server time + websocket delivery (no browser rendering)"]
-        for page in PATHS:
-            values = self.seconds(page)
-            out.append(f"load: /{page} update p50 / p95 / max: {percentile(values, 50):.2f} s / "
-                       f"{percentile(values, 95):.2f} s / {max(values, default=float('nan')):.2f} s")
-        out.append(f"load: all updates p50 / p95 / max: {percentile(every, 50):.2f} s / "
-                   f"{percentile(every, 95):.2f} s / {max(every, default=float('nan')):.2f} s")
-        opens = [s for _, s in self.page_opens]
-        out.append(f"load: open /map (one session, then the {max(len(opens) - 1, 0)} others at once) p50 / p95: "
-                   f"{percentile(opens, 50):.2f} s / {percentile(opens, 95):.2f} s")
-        switches = [s for _, s in self.page_switches]
-        out.append(f"load: switch to /scenarios p50 / p95: {percentile(switches, 50):.2f} s / "
-                   f"{percentile(switches, 95):.2f} s")
+        out += [f"load: /{page} update p50 / p95 / max: {spread(self.seconds(page), with_max=True)}"
+                for page in PATHS]
+        out.append(f"load: all updates p50 / p95 / max: {spread(every, with_max=True)}")
+        opens, switches = self.opens_and_switches()
+        out.append(f"load: open /map (one session, then the {max(len(self.page_opens) - 1, 0)} others at once) "
+                   f"p50 / p95: {opens}")
+        out.append(f"load: switch to /scenarios p50 / p95: {switches}")
         out.extend(memory_lines(self.rss_mb, self.sessions))
         if self.cpu_work:
             out.append(f"load: CPU in the working phase ({self.work_seconds:.0f} s): server "
