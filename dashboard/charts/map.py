@@ -237,16 +237,34 @@ def _numbers(values: pd.Series, lang: str, digits: Digits) -> list[str]:
     return [format_number(None if pd.isna(v) else float(v), lang, digits) for v in values]
 
 
+def _hover(values: pd.Series, name: str, lang: str, digits: Digits) -> dict:
+    """Hover text "year: number" with the number in the reader's digits and the series named beside it."""
+    return {"customdata": _numbers(values, lang, digits),
+            "hovertemplate": "%{x}: %{customdata}<extra>" + name + "</extra>"}
+
+
+def _over_time(years: pd.Series, values: pd.Series, name: str, lang: str, digits: Digits,
+               mode: str = "lines+markers", **style) -> go.Scatter:
+    """One series over the years, hovering in the reader's digits."""
+    return go.Scatter(x=years, y=values, mode=mode, name=name, **style, **_hover(values, name, lang, digits))
+
+
+def _time_layout(fig: go.Figure, lang: str, title: str, height: int) -> go.Figure:
+    """The common finish of every chart over the years: layout, year axis, people on the value axis."""
+    apply_layout(fig, lang, title, height=height)
+    _x_axis(fig, lang)
+    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
+    return fig
+
+
 def _add_refugee_bars(fig: go.Figure, refugees: pd.DataFrame, lang: str, digits: Digits, opacity: float) -> None:
     """Refugees and asylum-seekers of Iraqi origin as stacked bars (UNHCR years); nothing when there are none."""
     if refugees.empty:
         return
     for column, colour in (("refugees", PALETTE[1]), ("asylum_seekers", PALETTE[3])):
-        fig.add_trace(go.Bar(
-            x=refugees["year"], y=refugees[column].astype(float), name=t(f"chart.{column}", lang),
-            marker_color=colour, opacity=opacity, customdata=_numbers(refugees[column], lang, digits),
-            hovertemplate="%{x}: %{customdata}<extra>" + t(f"chart.{column}", lang) + "</extra>",
-        ))
+        name = t(f"chart.{column}", lang)
+        fig.add_trace(go.Bar(x=refugees["year"], y=refugees[column].astype(float), name=name, marker_color=colour,
+                             opacity=opacity, **_hover(refugees[column], name, lang, digits)))
 
 
 def country_trend(series: pd.DataFrame, refugees: pd.DataFrame, lang: str, digits: Digits,
@@ -257,19 +275,12 @@ def country_trend(series: pd.DataFrame, refugees: pd.DataFrame, lang: str, digit
     fig = go.Figure()
     colours = {"total": PALETTE[0], "male": PALETTE[2], "female": PALETTE[4]}
     for sex in [c for c in ("total", "male", "female") if c in series.columns]:
-        fig.add_trace(go.Scatter(
-            x=series["year"], y=series[sex], mode="lines+markers", name=t(f"map.sex.{sex}", lang),
-            line={"color": colours[sex], "width": 3 if sex == "total" else 2,
-                  "dash": "solid" if sex == "total" else "dot"},
-            customdata=_numbers(series[sex], lang, digits),
-            hovertemplate="%{x}: %{customdata}<extra>" + t(f"map.sex.{sex}", lang) + "</extra>",
-        ))
+        fig.add_trace(_over_time(series["year"], series[sex], t(f"map.sex.{sex}", lang), lang, digits,
+                                 line={"color": colours[sex], "width": 3 if sex == "total" else 2,
+                                       "dash": "solid" if sex == "total" else "dot"}))
     _add_refugee_bars(fig, refugees, lang, digits, opacity=0.55)
-    apply_layout(fig, lang, title, height=400)
     fig.update_layout(barmode="stack", bargap=0.25)
-    _x_axis(fig, lang)
-    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
-    return fig
+    return _time_layout(fig, lang, title, height=400)
 
 
 def diaspora_trend_with_refugees(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
@@ -279,16 +290,10 @@ def diaspora_trend_with_refugees(frame: pd.DataFrame, lang: str, digits: Digits,
     unhcr = frame.dropna(subset=["refugees"])
     fig = go.Figure()
     _add_refugee_bars(fig, unhcr, lang, digits, opacity=0.7)
-    fig.add_trace(go.Scatter(
-        x=stock["year"], y=stock["migrants"].astype(float), mode="lines+markers", name=t("chart.migrants", lang),
-        line={"color": PALETTE[0], "width": 3}, customdata=_numbers(stock["migrants"], lang, digits),
-        hovertemplate="%{x}: %{customdata}<extra>" + t("chart.migrants", lang) + "</extra>",
-    ))
-    apply_layout(fig, lang, title, height=400)
+    fig.add_trace(_over_time(stock["year"], stock["migrants"].astype(float), t("chart.migrants", lang), lang,
+                             digits, line={"color": PALETTE[0], "width": 3}))
     fig.update_layout(barmode="stack", bargap=0.2)
-    _x_axis(fig, lang)
-    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
-    return fig
+    return _time_layout(fig, lang, title, height=400)
 
 
 def top_destinations_trend(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
@@ -297,16 +302,9 @@ def top_destinations_trend(frame: pd.DataFrame, lang: str, digits: Digits, title
     States, Turkey and Germany is visible."""
     fig = go.Figure()
     for i, (country, rows) in enumerate(frame.groupby("country", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=rows["year"], y=rows["migrants"], mode="lines+markers", name=country,
-            line={"color": PALETTE[i % len(PALETTE)], "width": 2.5},
-            customdata=_numbers(rows["migrants"], lang, digits),
-            hovertemplate="%{x}: %{customdata}<extra>" + str(country) + "</extra>",
-        ))
-    apply_layout(fig, lang, title, height=440)
-    _x_axis(fig, lang)
-    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
-    return fig
+        fig.add_trace(_over_time(rows["year"], rows["migrants"], str(country), lang, digits,
+                                 line={"color": PALETTE[i % len(PALETTE)], "width": 2.5}))
+    return _time_layout(fig, lang, title, height=440)
 
 
 def regional_trend(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
@@ -314,16 +312,9 @@ def regional_trend(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -
     migrants, in the order the regions should stack."""
     fig = go.Figure()
     for i, (region, rows) in enumerate(frame.groupby("region", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=rows["year"], y=rows["migrants"], mode="lines", stackgroup="regions", name=region,
-            line={"color": PALETTE[i % len(PALETTE)], "width": 1},
-            customdata=_numbers(rows["migrants"], lang, digits),
-            hovertemplate="%{x}: %{customdata}<extra>" + str(region) + "</extra>",
-        ))
-    apply_layout(fig, lang, title, height=420)
-    _x_axis(fig, lang)
-    fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
-    return fig
+        fig.add_trace(_over_time(rows["year"], rows["migrants"], str(region), lang, digits, mode="lines",
+                                 stackgroup="regions", line={"color": PALETTE[i % len(PALETTE)], "width": 1}))
+    return _time_layout(fig, lang, title, height=420)
 
 
 # --- the table behind each chart (shown, and downloaded exactly as shown) --------------------------------------
