@@ -59,14 +59,7 @@ def world_widgets(scenario: Scenario) -> dict:
 
 def slot_name(slot: str) -> str:
     """Package letters are ids; users see them in their language (A -> أ)."""
-    return t(f"scenario.slot.{slot}", lang)
-
-
-def label(slot: str, scenario: Scenario) -> str:
-    name = scenario.name
-    if name in PRESETS:
-        name = t(f"cases.{name}.name", lang)
-    return slot_name(slot) if name in ("", slot) else f"{slot_name(slot)}: {name}"
+    return tables.package_label(slot, "", lang)
 
 
 # ---- state: packages per slot, a link on first visit, a load request (file or case study) ----------------
@@ -162,8 +155,9 @@ data_keys = cached.scenario_data_keys()
 baseline = t("scenario.baseline", lang)
 
 
-def summary_of(slot_name: str, package: Scenario):
-    return cached.scenario_summary(package.model_dump_json(), label(slot_name, package), baseline, *data_keys)
+def summary_of(slot_id: str, package: Scenario):
+    return cached.scenario_summary(package.model_dump_json(), tables.package_label(slot_id, package.name, lang),
+                                   baseline, *data_keys)
 
 
 summary = summary_of(slot, scenario)

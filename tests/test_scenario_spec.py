@@ -66,3 +66,13 @@ def test_url_with_bad_value_names_the_field():
     with pytest.raises(ScenarioError) as caught:
         from_url(bad)
     assert caught.value.field == "horizon"
+
+
+def test_packages_are_named_in_the_readers_script_on_the_page_and_in_the_briefing():
+    from dashboard.i18n import t
+    from dashboard.scenario.tables import package_label
+
+    assert package_label("A", "ireland", "en") == "A: Ireland"
+    assert package_label("B", "", "en") == "B"
+    assert package_label("A", "ireland", "ar") == f"أ: {t('cases.ireland.name', 'ar')}"
+    assert package_label("C", "My plan", "ar") == "ج: My plan"

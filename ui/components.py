@@ -244,6 +244,7 @@ def briefing_sections(lang: str, digits: str, map_version: str | None, map_view:
     from dashboard.scenario.population import build_population
     from dashboard.scenario.presets import PRESETS, preset
     from dashboard.scenario.spec import Scenario
+    from dashboard.scenario.tables import package_label
     from dashboard.skills import talent_pool
 
     registry = cached.registry()
@@ -254,8 +255,7 @@ def briefing_sections(lang: str, digits: str, map_version: str | None, map_view:
     for slot, raw in sorted(packages.items()):
         scenario = Scenario.model_validate_json(raw)
         if scenario.levers:
-            name = t(f"cases.{scenario.name}.name", lang) if scenario.name in PRESETS else scenario.name
-            scenarios[slot if name in ("", slot) else f"{slot}: {name}"] = scenario
+            scenarios[package_label(slot, scenario.name, lang)] = scenario
     if not scenarios:   # nothing built yet: compare the five case-study packages
         scenarios = {t(f"cases.{case}.name", lang): preset(case) for case in PRESETS}
     population = build_population(registry.get("migrant_stock").frame, talent_pool(skills.frame))

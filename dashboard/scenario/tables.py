@@ -14,6 +14,7 @@ from dashboard.i18n import Digits, format_number, format_percent, t
 from dashboard.scenario.model import HEADLINES, ORGANIC, OUTCOMES, SEGMENT_OUTCOMES
 from dashboard.scenario.params import LEVERS, PARAMETERS, Param
 from dashboard.scenario.population import Population
+from dashboard.scenario.presets import PRESETS
 
 MONEY = {"usd", "usd_per_year", "investment_usd", "remittances_usd", "cost_usd", "cum_investment",
          "cum_remittances", "cum_cost", "cost_per_outcome"}
@@ -28,6 +29,15 @@ def format_value(value: float, unit: str, lang: str, digits: Digits) -> str:
     if unit in MONEY and value is not None and abs(value) >= 1e6:
         return t("scenario.millions", lang, value=format_number(value / 1e6, lang, digits, decimals=1))
     return format_number(value, lang, digits)
+
+
+def package_label(slot: str, name: str, lang: str) -> str:
+    """How a package is named on the page and in the briefing: its letter in the reader's script (A -> أ), then
+    the case study it started from or the name it was given."""
+    letter = t(f"scenario.slot.{slot}", lang)
+    if name in PRESETS:
+        name = t(f"cases.{name}.name", lang)
+    return letter if name in ("", slot) else f"{letter}: {name}"
 
 
 def lever_name(lever_id: str, lang: str) -> str:
