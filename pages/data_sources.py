@@ -87,7 +87,7 @@ with sources_tab:
     versions = registry.versions(chosen_id)
     chosen_version = right.selectbox(t("data.col_version", lang), [m.version for m in versions],
                                      key="sources_version")
-    chosen = registry.get(chosen_id, chosen_version)
+    chosen = cached.shared_version(chosen_id, chosen_version)
     components.table_with_downloads(chosen.frame, f"{chosen_id}_{chosen_version}",
                                     components.source_line(chosen.meta, lang), lang, key="sources_download",
                                     show=False)

@@ -24,7 +24,7 @@ def _frame(dataset_id: str, version: str, sha256: str) -> pd.DataFrame:
 def dataset(dataset_id: str, version: str | None = None) -> Dataset:
     """The active (or named) version of a dataset; frames are cached per version.
 
-    The active version is read from the store on every call (a publish or rollback shows at once). An upload
+    The active version is looked up once per state of the store (a publish or rollback shows at once). An upload
     this session explores privately (ui.state.session_dataset, "only you see this") takes the place of the
     active version for this session only: asking for the active version (by None or by its name) or for
     the upload's own version (session-<hash>) returns it, with meta.session_only=True. Other versions are
@@ -33,9 +33,13 @@ def dataset(dataset_id: str, version: str | None = None) -> Dataset:
     own = state.session_dataset(dataset_id)
     if own is not None and version == own.meta.version:
         return own
+    shared = shared_version(dataset_id, version)
+    return own if own is not None and shared.meta.default else shared
+
+
+def shared_version(dataset_id: str, version: str | None = None) -> Dataset:
+    """A version as everyone sees it (never this session's private upload), its frame cached per version."""
     meta = _meta(dataset_id, version, registry().store.state())
-    if own is not None and meta.default:
-        return own
     return Dataset(meta=meta, frame=_frame(dataset_id, meta.version, meta.sha256))
 
 
