@@ -147,7 +147,7 @@ if selected:
     if asylum.empty:
         st.caption(t("map.panel_no_refugees", lang, country=country, years=refugees.meta.years))
     panel_title = t("map.panel_trend_title", lang, country=country)
-    components.chart(charts.country_trend(series, asylum, lang, digits, panel_title), key="map_country_trend")
+    components.chart(charts.country_trend(series, asylum, lang, panel_title), key="map_country_trend")
     both_sources = f"{stock_source} {components.source_line(refugees.meta, lang)}"
     st.caption(f"{both_sources} {t('map.panel_refugees_inside', lang)}")
     table_with_downloads_when_open("map_country_table", charts.country_table(series, asylum, lang),
@@ -173,7 +173,7 @@ if tab_total.open:
         whole = cached.diaspora_with_refugees(stock_key, (refugees.meta.version, refugees.meta.sha256), sex,
                                               stock.frame, refugees.frame)
         title = t("map.trend_total_title", lang, start=start, end=end, sex=sex_label)
-        components.chart(charts.diaspora_trend_with_refugees(whole, lang, digits, title), key="map_trend_total")
+        components.chart(charts.diaspora_trend_with_refugees(whole, lang, title), key="map_trend_total")
         both_sources = f"{stock_source} {components.source_line(refugees.meta, lang)}"
         st.caption(f"{both_sources} {t('map.panel_refugees_inside', lang)}")
         table_with_downloads_when_open("map_trend_total_table", charts.diaspora_table(whole, lang),
@@ -182,7 +182,7 @@ if tab_top.open:
     with tab_top:
         top = with_names(diaspora.top_destinations_over_time(stock.frame, sex), countries, lang, "destination_iso3")
         title = t("map.trend_top_title", lang, start=start, end=end, sex=sex_label)
-        components.chart(charts.top_destinations_trend(top, lang, digits, title), key="map_trend_top")
+        components.chart(charts.top_destinations_trend(top, lang, title), key="map_trend_top")
         components.source_caption(stock.meta, lang)
         table_with_downloads_when_open("map_trend_top_table", charts.long_table(top, "country", lang),
                                        f"largest_destinations_{stock.meta.version}_{sex}", stock_source, lang)
@@ -191,7 +191,7 @@ if tab_region.open:
         regions = diaspora.by_region(stock.frame, countries, sex)
         regions["region"] = [t(f"map.region.{r}", lang) for r in regions["region"]]
         title = t("map.trend_region_title", lang, start=start, end=end, sex=sex_label)
-        components.chart(charts.regional_trend(regions, lang, digits, title), key="map_trend_region")
+        components.chart(charts.regional_trend(regions, lang, title), key="map_trend_region")
         components.source_caption(stock.meta, lang)
         table_with_downloads_when_open("map_trend_region_table", charts.long_table(regions, "region", lang),
                                        f"by_region_{stock.meta.version}_{sex}", stock_source, lang)

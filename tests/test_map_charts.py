@@ -128,7 +128,7 @@ def test_destinations_table_lists_exactly_the_mapped_rows(data):
 def test_country_trend_shows_stock_by_sex_beside_refugees(data):
     series = diaspora.country_series(data["stock"], "DEU")
     asylum = diaspora.refugees_in(data["refugees"], "DEU")
-    fig = charts.country_trend(series, asylum, "en", "western", "Germany")
+    fig = charts.country_trend(series, asylum, "en", "Germany")
     lines = {t.name: list(t.y) for t in fig.data if t.type == "scatter"}
     bars = {t.name: dict(zip(t.x, t.y, strict=True)) for t in fig.data if t.type == "bar"}
     assert lines["Total"][-1] == 226_480 and lines["Women"][-1] == 88_605
@@ -142,7 +142,7 @@ def test_top_destinations_trend_has_one_line_per_destination(data):
     from dashboard.countries import with_names
 
     top = with_names(diaspora.top_destinations_over_time(data["stock"]), data["countries"], "en", "destination_iso3")
-    fig = charts.top_destinations_trend(top, "en", "western", "title")
+    fig = charts.top_destinations_trend(top, "en", "title")
     names = [t.name for t in fig.data]
     assert {"Iran", "Syria", "Jordan", "United States", "Turkey", "Germany"} <= set(names)
     iran = next(t for t in fig.data if t.name == "Iran")
@@ -153,7 +153,7 @@ def test_top_destinations_trend_has_one_line_per_destination(data):
 
 def test_regional_trend_stacks_regions_that_add_up_to_the_total(data):
     regions = diaspora.by_region(data["stock"], data["countries"])
-    fig = charts.regional_trend(regions, "en", "western", "title")
+    fig = charts.regional_trend(regions, "en", "title")
     assert {t.stackgroup for t in fig.data} == {"regions"}
     total_2020 = sum(dict(zip(t.x, t.y, strict=True))[2020] for t in fig.data)
     assert total_2020 == 2_077_976
@@ -161,7 +161,7 @@ def test_regional_trend_stacks_regions_that_add_up_to_the_total(data):
 
 def test_diaspora_trend_draws_the_stock_line_and_refugee_bars(data):
     both = diaspora.diaspora_with_refugees(data["stock"], data["refugees"])
-    fig = charts.diaspora_trend_with_refugees(both, "en", "western", "title")
+    fig = charts.diaspora_trend_with_refugees(both, "en", "title")
     line = next(t for t in fig.data if t.type == "scatter")
     assert list(line.x) == [1990, 1995, 2000, 2005, 2010, 2015, 2020] and line.y[-1] == 2_077_976
     refugees = next(t for t in fig.data if t.name == "Refugees")
@@ -175,3 +175,13 @@ def test_format_measure():
     assert charts.format_measure(-1234, "change", "en", "western") == "-1,234"
     assert charts.format_measure(32.09, "change_pct", "en", "western") == "+3,209%"
     assert charts.format_measure(float("nan"), "change_pct", "en", "western") == "–"
+
+
+def test_trend_hover_shows_the_readers_digits_once_shown(data):
+    from dashboard.charts.digits import localise_figure
+
+    series = diaspora.country_series(data["stock"], "DEU")
+    fig = localise_figure(charts.country_trend(series, series.iloc[0:0], "ar", "title"), "arabic", "ar")
+    total = fig.data[0]
+    assert "٢٠٢٠" in str(total.customdata) and any("٬" in str(row) for row in total.customdata)
+    assert "customdata" in total.hovertemplate

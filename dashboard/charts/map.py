@@ -1,7 +1,8 @@
 """Figures of the Diaspora map page: the offline world choropleth, one country's story, and the trends.
 
-Numbers shown on hover and on the colour bar are formatted here with the user's digits (plotly.js only knows
-Western digits), so builders take `digits` as well as `lang`.
+The world map formats its hover text and colour-bar ticks here with the user's digits (plotly.js only knows
+Western digits), so its builder takes `digits`; the trend charts use plain hover templates that
+components.chart localises like every other chart.
 """
 
 from __future__ import annotations
@@ -233,20 +234,16 @@ def _x_axis(fig: go.Figure, lang: str, dtick: int | None = 5) -> None:
     fig.update_xaxes(title=t("chart.year", lang), dtick=dtick, autorange="reversed" if is_rtl(lang) else True)
 
 
-def _numbers(values: pd.Series, lang: str, digits: Digits) -> list[str]:
-    return [format_number(None if pd.isna(v) else float(v), lang, digits) for v in values]
+def _hover(name: str) -> dict:
+    """Hover "year: number" with the series named beside it; components.chart (and the briefing) put the
+    number into the reader's digits, as for every chart."""
+    return {"hovertemplate": "%{x}: %{y:,}<extra>" + name + "</extra>"}
 
 
-def _hover(values: pd.Series, name: str, lang: str, digits: Digits) -> dict:
-    """Hover text "year: number" with the number in the reader's digits and the series named beside it."""
-    return {"customdata": _numbers(values, lang, digits),
-            "hovertemplate": "%{x}: %{customdata}<extra>" + name + "</extra>"}
-
-
-def _over_time(years: pd.Series, values: pd.Series, name: str, lang: str, digits: Digits,
-               mode: str = "lines+markers", **style) -> go.Scatter:
-    """One series over the years, hovering in the reader's digits."""
-    return go.Scatter(x=years, y=values, mode=mode, name=name, **style, **_hover(values, name, lang, digits))
+def _over_time(years: pd.Series, values: pd.Series, name: str, mode: str = "lines+markers",
+               **style) -> go.Scatter:
+    """One series over the years."""
+    return go.Scatter(x=years, y=values, mode=mode, name=name, **style, **_hover(name))
 
 
 def _time_layout(fig: go.Figure, lang: str, title: str, height: int) -> go.Figure:
@@ -257,62 +254,61 @@ def _time_layout(fig: go.Figure, lang: str, title: str, height: int) -> go.Figur
     return fig
 
 
-def _add_refugee_bars(fig: go.Figure, refugees: pd.DataFrame, lang: str, digits: Digits, opacity: float) -> None:
+def _add_refugee_bars(fig: go.Figure, refugees: pd.DataFrame, lang: str, opacity: float) -> None:
     """Refugees and asylum-seekers of Iraqi origin as stacked bars (UNHCR years); nothing when there are none."""
     if refugees.empty:
         return
     for column, colour in (("refugees", PALETTE[1]), ("asylum_seekers", PALETTE[3])):
         name = t(f"chart.{column}", lang)
         fig.add_trace(go.Bar(x=refugees["year"], y=refugees[column].astype(float), name=name, marker_color=colour,
-                             opacity=opacity, **_hover(refugees[column], name, lang, digits)))
+                             opacity=opacity, **_hover(name)))
 
 
-def country_trend(series: pd.DataFrame, refugees: pd.DataFrame, lang: str, digits: Digits,
-                  title: str) -> go.Figure:
+def country_trend(series: pd.DataFrame, refugees: pd.DataFrame, lang: str, title: str) -> go.Figure:
     """One destination's Iraqi-born people by sex (lines, stock years) beside refugees and asylum-seekers of
     Iraqi origin there (stacked bars, UNHCR years). `series`: year + one column per sex; `refugees`: year,
     refugees, asylum_seekers (may be empty)."""
     fig = go.Figure()
     colours = {"total": PALETTE[0], "male": PALETTE[2], "female": PALETTE[4]}
     for sex in [c for c in ("total", "male", "female") if c in series.columns]:
-        fig.add_trace(_over_time(series["year"], series[sex], t(f"map.sex.{sex}", lang), lang, digits,
+        fig.add_trace(_over_time(series["year"], series[sex], t(f"map.sex.{sex}", lang),
                                  line={"color": colours[sex], "width": 3 if sex == "total" else 2,
                                        "dash": "solid" if sex == "total" else "dot"}))
-    _add_refugee_bars(fig, refugees, lang, digits, opacity=0.55)
+    _add_refugee_bars(fig, refugees, lang, opacity=0.55)
     fig.update_layout(barmode="stack", bargap=0.25)
     return _time_layout(fig, lang, title, height=400)
 
 
-def diaspora_trend_with_refugees(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
+def diaspora_trend_with_refugees(frame: pd.DataFrame, lang: str, title: str) -> go.Figure:
     """The whole diaspora (line, stock years) with refugees and asylum-seekers of Iraqi origin (stacked bars,
     UNHCR years). `frame` is `diaspora_with_refugees`: year, migrants, refugees, asylum_seekers."""
     stock = frame.dropna(subset=["migrants"])
     unhcr = frame.dropna(subset=["refugees"])
     fig = go.Figure()
-    _add_refugee_bars(fig, unhcr, lang, digits, opacity=0.7)
-    fig.add_trace(_over_time(stock["year"], stock["migrants"].astype(float), t("chart.migrants", lang), lang,
-                             digits, line={"color": PALETTE[0], "width": 3}))
+    _add_refugee_bars(fig, unhcr, lang, opacity=0.7)
+    fig.add_trace(_over_time(stock["year"], stock["migrants"].astype(float), t("chart.migrants", lang),
+                             line={"color": PALETTE[0], "width": 3}))
     fig.update_layout(barmode="stack", bargap=0.2)
     return _time_layout(fig, lang, title, height=400)
 
 
-def top_destinations_trend(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
+def top_destinations_trend(frame: pd.DataFrame, lang: str, title: str) -> go.Figure:
     """One line per destination that was ever among the largest (`top_destinations_over_time` with a
     `country` name column), in the frame's order, so the shift from Iran to Syria and Jordan to the United
     States, Turkey and Germany is visible."""
     fig = go.Figure()
     for i, (country, rows) in enumerate(frame.groupby("country", sort=False)):
-        fig.add_trace(_over_time(rows["year"], rows["migrants"], str(country), lang, digits,
+        fig.add_trace(_over_time(rows["year"], rows["migrants"], str(country),
                                  line={"color": PALETTE[i % len(PALETTE)], "width": 2.5}))
     return _time_layout(fig, lang, title, height=440)
 
 
-def regional_trend(frame: pd.DataFrame, lang: str, digits: Digits, title: str) -> go.Figure:
+def regional_trend(frame: pd.DataFrame, lang: str, title: str) -> go.Figure:
     """Stacked areas of Iraqi-born people per UN M49 region over time. `frame`: year, region (display name),
     migrants, in the order the regions should stack."""
     fig = go.Figure()
     for i, (region, rows) in enumerate(frame.groupby("region", sort=False)):
-        fig.add_trace(_over_time(rows["year"], rows["migrants"], str(region), lang, digits, mode="lines",
+        fig.add_trace(_over_time(rows["year"], rows["migrants"], str(region), mode="lines",
                                  stackgroup="regions", line={"color": PALETTE[i % len(PALETTE)], "width": 1}))
     return _time_layout(fig, lang, title, height=420)
 
