@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.ingest import MAX_UPLOAD_BYTES
 from dashboard.registry import PublishRequest, Registry
 from dashboard.store import Store
-from dashboard.validation import check_upload
+from dashboard.validation import MAX_UPLOAD_BYTES, check_upload
 
 BAD = Path(__file__).resolve().parent / "bad_files"
 YEAR = date.today().year
