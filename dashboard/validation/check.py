@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -59,22 +58,25 @@ def _params(f: Field) -> dict[str, object]:
             "first": FIRST_YEAR, "last": date.today().year}
 
 
-def check(table: Table, typed: pd.DataFrame, broken: np.ndarray) -> None:
-    """Report every rule the readable rows break (rows with a conversion problem are not checked again)."""
-    checked = typed[~broken]
-    if checked.empty:
-        return
-    try:
-        schema_checks(table.kind, list(checked.columns)).validate(checked, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases.dropna(subset=["index"])
-        for (column, rule), group in cases.groupby(["column", "check"], sort=False):
-            hit = pd.Series(False, index=typed.index)
-            hit.loc[group["index"].astype(typed.index.dtype).to_numpy()] = True
-            table.report(str(rule), str(column), hit, table.cells[column], **_params(table.kind.field(column)))
-    _duplicates(table, checked)
+def check(table: Table, typed: pd.DataFrame, broken: pd.DataFrame) -> None:
+    """Report every rule the readable cells break (a cell with a conversion problem is not checked again; the
+    other cells of its row are)."""
+    for name in typed.columns:
+        readable = typed.loc[~broken[name], [name]]
+        if readable.empty:
+            continue
+        try:
+            schema_checks(table.kind, [name]).validate(readable, lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            cases = errors.failure_cases.dropna(subset=["index"])
+            for rule, group in cases.groupby("check", sort=False):
+                hit = pd.Series(False, index=typed.index)
+                hit.loc[group["index"].astype(typed.index.dtype).to_numpy()] = True
+                table.report(str(rule), name, hit, table.cells[name], **_params(table.kind.field(name)))
+    key = list(table.kind.key)
+    _duplicates(table, typed[~broken[key].any(axis=1).to_numpy()])
     if table.kind.id == "migrant_stock":
-        _sex_totals(table, checked)
+        _sex_totals(table, typed[~broken[[*key, "migrants"]].any(axis=1).to_numpy()])
 
 
 def _duplicates(table: Table, checked: pd.DataFrame) -> None:

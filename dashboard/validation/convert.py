@@ -49,39 +49,40 @@ class Table:
                           None if values is None else values[hit], **params)
 
 
-def screen(table: Table) -> np.ndarray:
-    """Rows holding a formula or markup in any field (each reported); distinct values are tested once."""
-    bad = np.zeros(len(table.cells), dtype=bool)
-    for f in table.kind.fields:
-        if f.name not in table.cells:
-            continue
-        series = table.cells[f.name]
+def screen(table: Table) -> pd.DataFrame:
+    """Cells holding a formula or markup (each reported), per field; distinct values are tested once."""
+    bad = pd.DataFrame(False, index=table.cells.index, columns=[f.name for f in table.kind.fields
+                                                                 if f.name in table.cells])
+    for name in bad.columns:
+        series = table.cells[name]
         uniques = pd.Series(series.unique(), dtype=object)
         formula = set(uniques[uniques.str.match(FORMULA)])
         markup = set(uniques[uniques.str.contains(MARKUP)]) - formula
         for code, values in (("formula", formula), ("markup", markup)):
             if values:
                 hit = series.isin(values)
-                bad |= hit.to_numpy()
-                table.report(code, f.name, hit, series)
+                bad[name] |= hit
+                table.report(code, name, hit, series)
     return bad
 
 
 def convert(table: Table, resolver: CountryResolver, decimal: str,
-            picks: dict[str, str]) -> tuple[pd.DataFrame, np.ndarray]:
-    """(typed table, rows with a problem) after `screen`; `picks` maps unknown country values to chosen ISO3."""
+            picks: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(typed table, cells with a problem per field); `picks` maps unknown country values to a chosen ISO3.
+
+    A cell with a problem is left out of the checks of step 5, the other cells of its row are still checked.
+    """
     broken = screen(table)
     typed = pd.DataFrame(index=table.cells.index)
-    for f in table.kind.fields:
-        if f.name not in table.cells:
-            continue
-        series = table.cells[f.name].where(~broken, "")
-        empty = (series == "") & ~broken
+    for name in broken.columns:
+        f = table.kind.field(name)
+        series = table.cells[name].where(~broken[name], "")
+        empty = (series == "") & ~broken[name]
         if empty.any() and (f.required or f.default is not None or f.type == "consent") and f.type != "languages":
-            table.report("missing_value", f.name, empty)
-            broken |= empty.to_numpy()
-        typed[f.name], invalid = _typed(table, f, series, resolver, decimal, picks)
-        broken |= invalid
+            table.report("missing_value", name, empty)
+            broken[name] |= empty
+        typed[name], invalid = _typed(table, f, series, resolver, decimal, picks)
+        broken[name] |= invalid
     return typed, broken
 
 
