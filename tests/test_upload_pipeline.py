@@ -119,3 +119,30 @@ def test_a_bundled_table_exported_and_uploaded_again_is_unchanged(countries):
     assert prepared.ok, [p.message() for p in prepared.problems[:3]]
     pd.testing.assert_frame_equal(prepared.frame, frame.fillna({"languages": ""}).sort_values("respondent_id")
                                   .reset_index(drop=True), check_dtype=False)
+
+
+def _allocate_gigabytes(n: int) -> bytes:
+    return b"x" * (n * 1024**3)
+
+
+def _sleep(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+def test_the_parsing_worker_is_stopped_at_its_memory_and_time_limits():
+    from dashboard.validation.limits import run_limited
+    from dashboard.validation.problems import UploadError
+
+    with pytest.raises(UploadError) as memory:
+        run_limited("big.csv", _allocate_gigabytes, 4, memory=256 * 1024**2)
+    assert memory.value.problem.message() == (
+        "Reading big.csv needed more than the limit of 256 MB of memory, so it was stopped. Remove what the table "
+        "does not need, or split the file, and upload it again.")
+    with pytest.raises(UploadError) as slow:
+        run_limited("slow.csv", _sleep, 30, seconds=1)
+    assert slow.value.problem.message() == (
+        "Reading slow.csv took longer than the limit of 1 seconds, so it was stopped. Remove what the table does not "
+        "need, or split the file, and upload it again.")
+    assert run_limited("fine.csv", sum, [1, 2, 3]) == 6

@@ -80,7 +80,7 @@ def read_upload(file_name: str, data: bytes, sheet: str | None = None,
     else:
         text, encoding = decode_text(file_name, data)
         separator = sniff_separator(text)
-        check_shape(file_name, text.count("\n") + 1, count_columns(text, separator))
+        check_shape(file_name, text.count("\n") + (not text.endswith("\n")), count_columns(text, separator))
         frame = run_limited(file_name, _parse_text, file_name, text, separator)
         sheet_name, sheets = "", ()
     return RawTable(frame=frame, file_name=file_name, sha256=sha, size=len(data), encoding=encoding,
