@@ -17,12 +17,9 @@ from dashboard.validation.pipeline import Prepared, check_table, check_upload
 from dashboard.validation.problems import Problem, UploadError, problem, problems_table
 from dashboard.validation.read import SEPARATORS, RawTable, read_upload, sheet_names
 
-# Until the Data page moves to ui/ (issue 12), ui/cached.py still imports the old name of check_table.
-prepare = check_table
-
 __all__ = [
     "KINDS", "MAX_CELLS", "MAX_COLUMNS", "MAX_UNKNOWN_SHOWN", "MAX_UPLOAD_BYTES", "SEPARATORS", "UPLOAD_KINDS",
     "CountryResolver", "Diff", "Field", "Kind", "Prepared", "Problem", "RawTable", "UploadError", "check_metadata",
-    "check_table", "check_upload", "detect_layout", "diff", "mapped_fields", "normalise", "prepare", "problem",
+    "check_table", "check_upload", "detect_layout", "diff", "mapped_fields", "normalise", "problem",
     "problems_table", "read_upload", "sheet_names", "suggest_mapping", "template", "year_columns",
 ]
