@@ -83,8 +83,19 @@ def test_a_roster_keeps_contacts_only_for_people_who_consented(countries):
     frame = prepared.frame
     assert frame["contact_consent"].tolist() == [True, False, True, False, True]
     assert frame["email"].tolist() == ["p1@example.org", "", "p3@example.org", "", "p5@example.org"]
-    listed = sk.talent_list(sk.prepare(frame, countries), "en", {})
-    assert (listed["Email"] != "").sum() == 3 and "p2@example.org" not in listed["Email"].tolist()
+    prepared_roster = sk.prepare(frame, countries)
+    listed = sk.talent_list(prepared_roster, "en", {}, with_contacts=True)  # a session with the publish right
+    assert listed["Email"].tolist() == ["p1@example.org", "", "p3@example.org", "", "p5@example.org"]
+    assert "Email" not in sk.talent_list(prepared_roster, "en", {}).columns  # anyone else, and the briefing
+
+
+def test_consent_stored_as_text_false_shows_no_contact():
+    """A roster stored before strict parsing, or built by hand, with consent as the text "false"."""
+    roster = pd.DataFrame({"contact_consent": ["false", "False", "true", "0", "yes"],
+                           "email": [f"p{i}@example.org" for i in range(5)]})
+    table = pd.concat([Registry().get("skills").frame.head(5).reset_index(drop=True), roster], axis=1)
+    listed = sk.talent_list(sk.prepare(table, Registry().get("countries").frame), "en", {}, with_contacts=True)
+    assert listed["Email"].tolist() == ["", "", "p2@example.org", "", "p4@example.org"]
 
 
 def test_consent_is_read_strictly(countries):
@@ -146,3 +157,18 @@ def test_the_parsing_worker_is_stopped_at_its_memory_and_time_limits():
         "Reading slow.csv took longer than the limit of 1 seconds, so it was stopped. Remove what the table does not "
         "need, or split the file, and upload it again.")
     assert run_limited("fine.csv", sum, [1, 2, 3]) == 6
+
+
+def test_a_published_roster_keeps_its_consented_contacts(tmp_path, countries):
+    from dashboard.store import Store
+    from dashboard.validation.publish import publish_checked
+
+    row = "R{i},SWE,female,35,10,master,health,2,health,ar,1,0,0,0,1,1,p{i}@example.org,{c}"
+    rows = [row.format(i=i, c=c) for i, c in enumerate(["yes", "no"], 1)]
+    prepared = check_upload("skills", "roster.csv", _skills(rows, ",email,contact_consent"), countries)
+    registry = Registry(store=Store(tmp_path / "home"))
+    publish_checked(registry, prepared, title="t", publisher="p", citation="c", published_by="a",
+                    source_file="roster.csv", file_sha256="x")
+    stored = registry.get("skills").frame
+    assert stored["contact_consent"].tolist() == [True, False]
+    assert stored["email"].fillna("").tolist() == ["p1@example.org", ""]

@@ -42,6 +42,7 @@ def _check_passphrase(passphrase: str, lang: str) -> bool:
                  else t("data.locked_out", lang, attempts=auth.MAX_FAILED_ATTEMPTS))
         return False
     state.reset_publish_failures()
+    state.grant_publish_right()
     return True
 
 
