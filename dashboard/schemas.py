@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from dashboard.vocabularies import EDUCATION_LEVELS, ENGAGEMENT_MODES, FIELDS, SECTORS, SEXES, STOCK_SEXES
 
 MAX_COUNT = 100_000_000  # no count of Iraqi-born people in one place and year can be larger (Iraq: ~45 million)
@@ -107,6 +109,14 @@ REFUGEES = Kind(
 #: The optional columns of a consented roster (names as dashboard.skills expects them).
 CONTACT_COLUMNS = ("name", "email", "phone")
 CONSENT_COLUMN = "contact_consent"
+
+
+
+def without_contacts(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` without a roster's contact details: what anyone may see or download (contacts are shown only to
+    a session holding the publish right)."""
+    return frame.drop(columns=[c for c in CONTACT_COLUMNS if c in frame.columns])
+
 
 SKILLS = Kind(
     id="skills",

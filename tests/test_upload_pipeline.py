@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import skills as sk
 from dashboard.registry import Registry
-from dashboard.schemas import KINDS, UPLOAD_KINDS
+from dashboard.schemas import KINDS, UPLOAD_KINDS, without_contacts
 from dashboard.validation import check_table, check_upload, read_upload, suggest_mapping
 from dashboard.validation.check import schema_checks
 
@@ -87,6 +87,7 @@ def test_a_roster_keeps_contacts_only_for_people_who_consented(countries):
     listed = sk.talent_list(prepared_roster, "en", {}, with_contacts=True)  # a session with the publish right
     assert listed["Email"].tolist() == ["p1@example.org", "", "p3@example.org", "", "p5@example.org"]
     assert "Email" not in sk.talent_list(prepared_roster, "en", {}).columns  # anyone else, and the briefing
+    assert list(without_contacts(frame).columns) == [*KINDS["skills"].columns(), "contact_consent"]  # downloads
 
 
 def test_consent_stored_as_text_false_shows_no_contact():

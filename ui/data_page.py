@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import auth
 from dashboard.i18n import t
 from dashboard.registry import SCHEMAS, session_dataset
+from dashboard.schemas import without_contacts
 from dashboard.sources import source_line
 from dashboard.store import StoreError
 from dashboard.validation import UPLOAD_KINDS, check_metadata, template
@@ -85,7 +86,7 @@ def sources_tab(lang: str) -> None:
     chosen_version = right.selectbox(t("data.col_version", lang), [m.version for m in versions],
                                      key="sources_version")
     chosen = cached.shared_version(chosen_id, chosen_version)
-    widgets.table_with_downloads(chosen.frame, f"{chosen_id}_{chosen_version}",
+    widgets.table_with_downloads(without_contacts(chosen.frame), f"{chosen_id}_{chosen_version}",
                                     source_line(chosen.meta, lang), lang, key="sources_download",
                                     show=False)
 

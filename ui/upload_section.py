@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard.i18n import format_number, t
-from dashboard.schemas import CONTACT_COLUMNS
+from dashboard.schemas import without_contacts
 from dashboard.validation import (
     SEPARATORS,
     Prepared,
@@ -131,7 +131,6 @@ def checked_upload(kind: str, lang: str, digits: str) -> Checked | None:
         return None
     st.success(t("data.valid", lang, rows=format_number(len(prepared.frame), lang, digits)))
     st.subheader(t("data.preview", lang))
-    contacts = [c for c in CONTACT_COLUMNS if c in prepared.frame.columns]  # shown only where the right is held
-    st.dataframe(prepared.frame.head(200).drop(columns=contacts), hide_index=True, width="stretch")
+    st.dataframe(without_contacts(prepared.frame.head(200)), hide_index=True, width="stretch")
     _diff(kind, args, lang, digits)
     return Checked(kind=kind, file_name=file_name, raw=raw, prepared=prepared)
