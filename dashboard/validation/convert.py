@@ -101,7 +101,7 @@ def _typed(table: Table, f: Field, series: pd.Series, resolver: CountryResolver,
     if f.type == "languages":
         return _per_value(series, lambda v: ";".join(re.split(r"[\s,;/|]+", v.lower().strip(" ;,")))), none
     if f.type == "consent":
-        consent = series.map(lambda v: CONSENT_WORDS.get(normalise(v)))
+        consent = series.map({v: CONSENT_WORDS.get(normalise(v)) for v in series.unique()})
         unreadable = consent.isna() & (series != "")
         if unreadable.any():
             table.report("not_consent", f.name, unreadable, series)
