@@ -149,3 +149,15 @@ def test_a_picked_country_is_applied_and_checked_again_without_a_new_upload(home
     assert preview[["destination_iso3", "migrants"]].values.tolist() == [["DEU", 5], ["JOR", 7]]
     assert any(b.label == PUBLISH for b in at.button)
     assert not Store(home).exists()
+
+
+def test_a_hostile_file_is_refused_by_its_limit_on_the_page(home):
+    from tests.test_validation_bad_files import BAD
+
+    at = _data_page()
+    at = _upload(at, "columns_100000.csv", (BAD / "columns_100000.csv").read_bytes())
+    assert [e.value for e in at.error] == [
+        "columns_100000.csv has 100,000 columns; the limit is 500. Keep only the columns of the table (delete empty "
+        "or unused columns to the right), or export just the table as CSV."]
+    assert not at.exception
+    assert not Store(home).exists()
