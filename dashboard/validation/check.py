@@ -1,6 +1,6 @@
 """Step 5, check: the rules of the dataset's schema on the converted table, through pandera, with each failure
-turned into a plain-language problem (row, column, rule, what to do); then repeated keys and, for migrant
-stock, male + female against total.
+turned into a plain-language problem (row, column, rule, what to do); repeated keys (pandera's unique check)
+and, for migrant stock, male + female against total.
 
 `schema_checks` builds the pandera schema from dashboard/schemas.py; the same schema checks the bundled data
 (tests/test_registry.py) and every upload.
@@ -80,14 +80,16 @@ def check(table: Table, typed: pd.DataFrame, broken: pd.DataFrame) -> None:
 
 
 def _duplicates(table: Table, checked: pd.DataFrame) -> None:
+    """A key seen before (pandera's unique check); the message names the row it repeats."""
     key = list(table.kind.key)
-    dup = checked.duplicated(key, keep=False)
-    if not dup.any():
-        return
-    rows = table.cells.loc[dup[dup].index, "_row"]
-    first = rows.groupby([checked.loc[rows.index, k] for k in key]).transform("min")
-    later = first[rows != first]
-    table.out.add_rows("duplicate", ", ".join(table.column(k) for k in key), rows[later.index], later)
+    try:
+        pa.DataFrameSchema(unique=key, report_duplicates="exclude_first").validate(checked[key], lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        later = pd.Index(errors.failure_cases["index"].dropna().astype(checked.index.dtype).unique())
+        repeated = checked[checked.duplicated(key, keep=False)]  # only these rows are grouped
+        rows = table.cells.loc[repeated.index, "_row"]
+        first = rows.groupby([repeated[k] for k in key], sort=False).transform("min")
+        table.out.add_rows("duplicate", ", ".join(table.column(k) for k in key), rows[later], first[later])
 
 
 def _sex_totals(table: Table, typed: pd.DataFrame) -> None:
