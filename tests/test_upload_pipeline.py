@@ -173,3 +173,12 @@ def test_a_published_roster_keeps_its_consented_contacts(tmp_path, countries):
     stored = registry.get("skills").frame
     assert stored["contact_consent"].tolist() == [True, False]
     assert stored["email"].fillna("").tolist() == ["p1@example.org", ""]
+
+
+@pytest.mark.parametrize(("cell", "formula"), [("=SUM(A1)", True), ("+A1", True), ("-A1", True), ("@x", True),
+                                               ("-SUM(A1:A3)", True), ("-5", False), ("-1e5", False),
+                                               ("-inf", False), ("+964 770 123 4567", False), ("-٥٫٥", False)])
+def test_what_counts_as_a_spreadsheet_formula(cell, formula):
+    from dashboard.validation.convert import FORMULA
+
+    assert bool(FORMULA.match(cell)) is formula

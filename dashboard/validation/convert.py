@@ -21,7 +21,7 @@ from dashboard.validation.problems import Collector, problem
 from dashboard.vocabularies import CONSENT_WORDS, SEX_WORDS
 
 # A cell a spreadsheet would run: "=SUM(A1)", "@x", "+A1", "-A1" (but not "-5", "+964 770 123", "-inf").
-FORMULA = re.compile(r"^(?:[=@]|[+\-](?![\d.,\s()\-٠-٩]*$|(?:inf(?:inity)?|nan)$))", re.IGNORECASE)
+FORMULA = re.compile(r"^(?:[=@]|[+\-](?![\d.,\s()\-+e٠-٩٫٬]*$|(?:inf(?:inity)?|nan)$))", re.IGNORECASE)
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|javascript:", re.IGNORECASE)
 UNRESOLVED_COLUMNS = ["column", "value", "rows", "first_row", "suggestions", "codes"]
 
