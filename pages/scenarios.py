@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts.scenario import compare_bars, outcome_over_time, tornado_chart
+from dashboard.countries import name_column
 from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.model import HEADLINES, OUTCOMES
@@ -270,8 +271,7 @@ if tab_assume.open:  # only the open tab is built
         st.subheader(t("scenario.population", lang))
         stock, skills = cached.dataset("migrant_stock"), cached.dataset("skills")
         population = cached.scenario_population()
-        names = dict(zip(cached.countries()["iso3"], cached.countries()["name_ar" if lang == "ar" else "name_en"],
-                         strict=True))
+        names = dict(zip(cached.countries()["iso3"], cached.countries()[name_column(lang)], strict=True))
         st.caption(t("scenario.population_note", lang, year=population.year))
         components.source_caption(stock.meta, lang)
         components.source_caption(skills.meta, lang)
