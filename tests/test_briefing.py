@@ -86,3 +86,5 @@ def test_kurdish_briefing_is_rtl_sorani_with_kurdish_country_names(data):
     assert "٢٬٠٧٧٬٩٧٦" in html and "2,077,976" not in html
     assert sections[0].title == "ژمارە سەرەکییەکان" and sections[-1].title == "سەرچاوەکان"
     assert sections[1].table.iloc[0, 1] == "ویلایەتە یەکگرتووەکان"      # country names from the Kurdish column
+    assert "dashboard/locales/ckb.json" in html                           # the first-translation note
+    assert "dashboard/locales/" not in briefing.build_briefing("ar", "arabic", sections)
