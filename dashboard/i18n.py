@@ -49,7 +49,7 @@ def translation_note(lang: str) -> str | None:
     if _table(lang).get("_meta.reviewed") != "no":
         return None
     return t("common.translation_first", lang, language=language_name(lang),
-             file=f"dashboard/locales/{lang}.json")
+             file=f"\u2068dashboard/locales/{lang}.json\u2069")   # an isolate keeps the path whole in RTL
 
 
 def unknown_language_notice(code: str) -> str:

@@ -12,7 +12,14 @@ import uuid
 import streamlit as st
 
 from dashboard import pages
-from dashboard.i18n import available_languages, is_rtl, language_name, t
+from dashboard.i18n import (
+    available_languages,
+    is_rtl,
+    language_name,
+    t,
+    translation_note,
+    unknown_language_notice,
+)
 from dashboard.registry import DataFileError
 from ui import cached, state
 
@@ -74,6 +81,17 @@ def sidebar_language() -> None:
         st.radio(t("common.digits", lang), ["western", "arabic"], key="digits", horizontal=True,
                  format_func=lambda d: t(f"common.digits_{d}", lang))
     state.publish_to_url("lang", "digits")
+
+
+def language_notices(lang: str) -> None:
+    """In the sidebar, the note that `lang` is a first translation (until a native reviewer signs it off); in the
+    main area, once, the fallback to English in every language when the link asked for one the app lacks."""
+    note = translation_note(lang)
+    if note:
+        st.sidebar.caption(note)
+    unknown = state.take_unknown_language()
+    if unknown is not None:
+        st.info(unknown_language_notice(unknown), icon=":material/translate:")
 
 
 def apply_direction(lang: str) -> None:
