@@ -106,7 +106,9 @@ def apply_direction(lang: str) -> None:
         f"[data-testid='stHeading'] :is(h1, h2, h3, h4, h5, h6), [data-testid='stCaptionContainer'], "
         f"[data-testid='stMarkdownContainer'] {{text-align: {align};}}"
         f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
-        f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}</style>"
+        f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}"
+        # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)
+        f".katex {{direction: ltr; unicode-bidi: isolate;}}</style>"
         f"<script>document.querySelector(\"[data-testid='stApp']\")?.setAttribute('dir', '{direction}');"
         f"document.documentElement.setAttribute('lang', '{lang}');</script>",
         unsafe_allow_javascript=True,

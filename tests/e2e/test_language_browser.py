@@ -77,6 +77,14 @@ def test_page_in_a_right_to_left_language_is_rtl_and_has_no_english(server, prob
         assert re.search("[ەێۆڕڵ]", main), f"/{url_path}?lang=ckb shows no Sorani text"
 
 
+def test_equations_read_left_to_right_on_a_right_to_left_page(server, probe):
+    probe.goto(f"{server}/methodology?lang=ckb")
+    directions = probe.page.evaluate(
+        "() => [...document.querySelectorAll('.katex')].map(e => getComputedStyle(e).direction)")
+    assert directions and set(directions) == {"ltr"}, directions
+    probe.screenshot("methodology-equations-ckb")
+
+
 def test_unknown_language_falls_back_to_english_and_says_so_in_three_languages(server, probe):
     from dashboard.i18n import t
 
