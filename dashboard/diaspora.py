@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -115,6 +116,28 @@ def destination_measures(stock: pd.DataFrame, year: int, sex: str = "total",
     base = out["base_migrants"].astype(float)
     out["change_pct"] = (out["change"] / base).where(base > 0)
     return out[["destination_iso3", "rank", "migrants", "share", "base_migrants", "change", "change_pct"]]
+
+
+#: Why a destination has no figure in a version (never zero): the source has no row for it in this revision
+#: (a bundled revision), or a published version leaves out a destination the bundled revision has.
+NOT_ESTIMATED = "not_estimated"
+NOT_IN_VERSION = "not_in_version"
+
+
+def coverage_gaps(stock: pd.DataFrame, not_estimated: Iterable[str] = (),
+                  bundled: pd.DataFrame | None = None) -> dict[str, str]:
+    """Destinations with no row at all in `stock` that must read as missing, not as zero: ISO3 -> reason.
+
+    `not_estimated` is the revision's own list (the manifest's, from the source); `bundled` is the bundled
+    revision a published version replaces: every destination it estimates that the version lacks is
+    "not in this version".
+    """
+    present = set(stock["destination_iso3"])
+    gaps = {iso3: NOT_ESTIMATED for iso3 in not_estimated if iso3 not in present}
+    if bundled is not None:
+        for iso3 in set(bundled.loc[bundled["migrants"] > 0, "destination_iso3"]) - present:
+            gaps.setdefault(iso3, NOT_IN_VERSION)
+    return dict(sorted(gaps.items()))
 
 
 def measure_column(measure: str) -> str:
