@@ -19,17 +19,22 @@ Evidence = Literal["reported", "derived", "assumption"]
 #: the evidence file, so no link is given for it).
 EUR_USD = 1.1095
 
-# Reported figures the derivations below use (case_studies.md).
+# Reported figures the derivations below use (case_studies.md); dashboard/case_studies.py shows them from here.
 IRELAND_BORN_ABROAD_2020 = 734_317  # UN DESA IMS 2020
 CHINA_BORN_ABROAD_2020 = 10_461_170  # UN DESA IMS 2020
 OVERSEAS_INDIANS_2017 = 31_200_000  # MEA, Jan 2017
 IRAQ_BORN_ABROAD_2020 = 2_077_976  # UN DESA IMS 2020
 IRAQ_RETURNS_7Y = 58_000  # national migration plan, Aug 2025 ("58,000+ returned in the past 7 years")
 CONNECT_IRELAND_VERIFIED_JOBS, CONNECT_IRELAND_CLAIMED_JOBS, CONNECT_IRELAND_YEARS = 527, 2_000, 5
+CONNECT_IRELAND_TARGET_JOBS, CONNECT_IRELAND_PAID_EUR = 5_000, 2_000_000
+TTP_TARGET = 2_000  # Thousand Talents: about 2,000 top experts over 5-10 years
+ESP_BUDGET_EUR_2014 = 11_600_000  # Ireland's Emigrant Support Programme, 2014
 TTP_RECRUITS, TTP_YEARS = 2_263, 3.5  # Thousand Talents, end-2008 to Apr 2012
 PBD_DELEGATES = (5_000, 8_000)  # Pravasi Bharatiya Divas 2019 attendance, 2017 delegates
 OKF_GKN_USD, OKF_GKN_YEARS = 14_000_000, 3  # Global Korean Network: 16bn won (~$14M) over 3 years from 2010
 
+#: Every link to the evidence, by key: the parameters here and the case-study results (dashboard/case_studies.py)
+#: name these keys, so one link is written once.
 URLS = {
     "iraq_plan": "https://www.finanznachrichten.de/nachrichten-2025-08/66296428-iraq-unveils-migration-plan-to-"
                  "promote-safe-pathways-for-iraqis-returning-home-020.htm",
@@ -69,6 +74,13 @@ URLS = {
                  "forum.php",
     "india_remit_2023": "https://www.devdiscourse.com/article/headlines/2996741-india-tops-global-remittance-chart-"
                         "with-usd-120-billion-in-2023",
+    "gief_2009_180": "http://www.globalirish.ie/tag/global-irish-economic-forum/page/2/",
+    "india_remit_2023_brief": "https://tripuratoday.com/detail?v=2190",
+    "ttp_total": "http://www.globaltimes.cn/content/1067175.shtml",
+    "moe_returned": "http://en.moe.gov.cn/news/press_releases/202012/t20201224_507474.html",
+    "kist_returnees": "https://swkor624.tistory.com/archive/20210812",
+    "korea_phd_returnees": "https://cm.asiae.co.kr/en/article/2023020108585042271",
+    "hsinchu_2009": "http://technopolistimes.blogspot.com/2009/03",
     "connect_18m": "https://www.fdiintelligence.com/content/news/irelands-novel-job-hunt-48555",
     "hsinchu_startups": "https://www.cbsnews.com/news/taiwans-silicon-island/",
 }
@@ -161,7 +173,8 @@ _PARAMS: list[Param] = [
        "jobs_per_million", "derived", ("connect_verified", "connect_fee"), "network"),
     _P("network_rate_investment", 0.0005, 0.002, 0.006, "share_per_year", "assumption", ("connect_18m",),
        "network"),
-    _P("network_fee_per_job", 1_500 * _eur, 2_000_000 / CONNECT_IRELAND_VERIFIED_JOBS * _eur, 4_000 * _eur, "usd",
+    _P("network_fee_per_job", 1_500 * _eur, CONNECT_IRELAND_PAID_EUR / CONNECT_IRELAND_VERIFIED_JOBS * _eur,
+       4_000 * _eur, "usd",
        "derived", ("connect_fee", "connect_fee_max", "connect_verified"), "network"),
     _P("network_fixed_cost", 300_000, 1_000_000, 2_000_000, "usd_per_year", "assumption", ("gief_2009",),
        "network"),
