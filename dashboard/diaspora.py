@@ -203,3 +203,32 @@ def by_region(stock: pd.DataFrame, countries: pd.DataFrame, sex: str = "total") 
     order = {region: i for i, region in enumerate(size.index)}
     return (out.assign(_order=out["region"].map(order)).sort_values(["_order", "year"], ignore_index=True)
             .drop(columns="_order"))
+
+
+@dataclass(frozen=True)
+class GrowthElsewhere:
+    """The growth since the first year as another revision gives it, and the destination whose first-year
+    estimate differs most between the two (why the two growth figures differ)."""
+
+    base_year: int
+    year: int
+    growth: float
+    destination: str
+    base_here: int
+    base_there: int
+
+
+def growth_in_other_revision(stock: pd.DataFrame, other: pd.DataFrame) -> GrowthElsewhere | None:
+    """The other revision's growth from the same first year to its own latest year (None when the two do not
+    start in the same year or `other` has a single year): a growth figure depends on the revision it comes from."""
+    here, there = total_by_year(stock).set_index("year")["migrants"], total_by_year(other).set_index("year")["migrants"]
+    if here.empty or len(there) < 2 or here.index.min() != there.index.min():
+        return None
+    base_year, year = int(there.index.min()), int(there.index.max())
+    rows = [f[(f["year"] == base_year) & (f["sex"] == "total")].groupby("destination_iso3")["migrants"].sum()
+            for f in (stock, other)]
+    base = pd.DataFrame({"here": rows[0], "there": rows[1]}).fillna(0).astype("int64")
+    moved = (base["there"] - base["here"]).abs().idxmax()
+    return GrowthElsewhere(base_year=base_year, year=year, growth=float(there[year] / there[base_year] - 1),
+                           destination=str(moved), base_here=int(base.at[moved, "here"]),
+                           base_there=int(base.at[moved, "there"]))

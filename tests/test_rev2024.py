@@ -74,3 +74,13 @@ def test_a_published_version_with_fewer_destinations_shows_the_rest_as_not_in_th
     sweden = table[table["ISO3 code"] == "SWE"].iloc[0]
     assert sweden["Note"] == "not in this version" and pd.isna(sweden["Iraqi-born people"])
     assert (table["Iraqi-born people"].dropna() > 0).all()
+
+
+def test_growth_since_1990_depends_on_the_revision_and_says_why(registry):
+    rev2020, rev2019 = (registry.get("migrant_stock", v).frame for v in ("rev2020", "rev2019"))
+    elsewhere = diaspora.growth_in_other_revision(rev2020, rev2019)
+    assert (elsewhere.base_year, elsewhere.year, round(elsewhere.growth * 100)) == (1990, 2019, 35)
+    assert (elsewhere.destination, elsewhere.base_here, elsewhere.base_there) == ("IRN", 290_278, 1_153_969)
+    back = diaspora.growth_in_other_revision(rev2019, rev2020)
+    assert round(back.growth * 100) == 223
+    assert diaspora.growth_in_other_revision(rev2020, registry.get("migrant_stock", "rev2024").frame) is None
