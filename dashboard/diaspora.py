@@ -232,3 +232,31 @@ def growth_in_other_revision(stock: pd.DataFrame, other: pd.DataFrame) -> Growth
     return GrowthElsewhere(base_year=base_year, year=year, growth=float(there[year] / there[base_year] - 1),
                            destination=str(moved), base_here=int(base.at[moved, "here"]),
                            base_there=int(base.at[moved, "there"]))
+
+
+@dataclass(frozen=True)
+class LatestEstimate:
+    """The newest whole-diaspora figure of one revision, with what it leaves out (shown beside it)."""
+
+    year: int
+    people: int
+    destinations: int
+    not_estimated: tuple[str, ...]
+
+
+def latest_estimate(stock: pd.DataFrame, not_estimated: Iterable[str] = ()) -> LatestEstimate:
+    """The revision's latest year: everyone counted, how many destinations it estimates (a row, even of zero:
+    Rev.2024 estimates 0 for Sierra Leone), and which it does not estimate."""
+    year = int(stock["year"].max())
+    rows = stock[(stock["year"] == year) & (stock["sex"] == "total")]
+    gaps = coverage_gaps(stock, not_estimated)
+    return LatestEstimate(year=year, people=int(rows["migrants"].sum()),
+                          destinations=int(rows["destination_iso3"].nunique()),
+                          not_estimated=tuple(gaps))
+
+
+def newest_version(metas: Iterable) -> object | None:
+    """Of several versions of the stock (DatasetMeta), the one reaching the latest year (real data only;
+    the earlier in the list wins a tie, so the active version is preferred)."""
+    real = [m for m in metas if m.nature == "real" and m.year_max is not None]
+    return max(real, key=lambda m: m.year_max, default=None)

@@ -84,3 +84,11 @@ def test_growth_since_1990_depends_on_the_revision_and_says_why(registry):
     back = diaspora.growth_in_other_revision(rev2019, rev2020)
     assert round(back.growth * 100) == 223
     assert diaspora.growth_in_other_revision(rev2020, registry.get("migrant_stock", "rev2024").frame) is None
+
+
+def test_the_newest_estimate_is_rev2024_with_its_gaps(registry):
+    newest = diaspora.newest_version(registry.versions("migrant_stock"))
+    assert newest.version == "rev2024"
+    latest = diaspora.latest_estimate(registry.get("migrant_stock", "rev2024").frame, newest.not_estimated)
+    assert (latest.year, latest.people, latest.destinations) == (2024, 2_313_028, 63)
+    assert {"FRA", "ESP", "IRL", "OMN", "KWT", "QAT", "ARE"} <= set(latest.not_estimated)
