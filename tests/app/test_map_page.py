@@ -91,7 +91,7 @@ def test_a_link_reopens_the_same_view_with_the_country_panel(open_page):
     assert [h.value for h in at.subheader] == ["Germany"]
     shown = metrics(at)
     assert shown["Iraqi-born people, 2005 (Men)"] == "48,646"
-    assert shown["Refugees and asylum-seekers of Iraqi origin, 2005"] == "58,612"  # UNHCR: 52,922 + 5,690
+    assert shown["Refugees and asylum-seekers of Iraqi origin, end-2005"] == "58,612"  # UNHCR: 52,922 + 5,690
     assert at.query_params["map_country"] == "DEU"
 
 
@@ -102,7 +102,7 @@ def test_country_panel_shows_series_refugees_and_skills(open_page):
     shown = metrics(at)
     assert shown["Iraqi-born people, 2020 (Total)"] == "226,480"
     assert shown["Rank among 71 countries"] == "3"
-    assert shown["Refugees and asylum-seekers of Iraqi origin, 2019"] == "176,540"
+    assert shown["Refugees and asylum-seekers of Iraqi origin, end-2019"] == "176,540"
     panel = next(f for f in plotly_figures(at) if "Germany" in f["layout"]["title"]["text"])
     bars = {t["name"] for t in panel["data"] if t["type"] == "bar"}
     assert bars == {"Refugees", "Asylum-seekers"}
