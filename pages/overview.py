@@ -44,7 +44,8 @@ share_label = (t("overview.metric_share", lang, year=yr(head.year)) if head.popu
 cols[1].metric(share_label,
                format_percent(head.share_of_population, lang, digits))
 cols[2].metric(t("overview.metric_growth", lang, base=yr(head.base_year)),
-               format_percent(head.growth, lang, digits, decimals=0, signed=True))
+               format_percent(head.growth, lang, digits, decimals=0, signed=True) if head.base_year < head.year
+               else "–")  # a one-year revision (Rev.2024) has no growth to show
 for other in cached.versions("migrant_stock"):
     elsewhere = diaspora.growth_in_other_revision(stock.frame, cached.dataset("migrant_stock", other.version).frame) \
         if other.is_bundled and other.version != stock.meta.version else None

@@ -49,3 +49,22 @@ def test_remittances_context_chart_with_source_and_informal_caveat(open_page):
     assert years == list(range(2005, 2021)) and round(shares[-1], 2) == 0.39
     captions = captions_of(at)
     assert "informal channels" in captions and "World Bank" in captions and "BX.TRF.PWKR.DT.GD.ZS" in captions
+
+
+def test_with_rev2024_active_the_one_year_revision_claims_no_growth(open_page, tmp_path, monkeypatch):
+    import streamlit as st
+
+    from dashboard.registry import Registry
+    from dashboard.store import Store
+
+    monkeypatch.setenv("DASHBOARD_HOME", str(tmp_path / "home"))
+    st.cache_resource.clear()
+    Registry(store=Store(tmp_path / "home")).activate("migrant_stock", "rev2024", "Analyst A")
+    try:
+        at = open_page()
+        assert not at.exception, [e.message for e in at.exception]
+        metrics = {m.label: m.value for m in at.metric}
+        assert metrics["Iraqi-born living abroad, 2024"] == "2,313,028"
+        assert metrics["Growth since 2024"] == "–"
+    finally:
+        st.cache_resource.clear()
