@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from dashboard.registry import DatasetMeta
 
 
 def stock_by_destination(stock: pd.DataFrame, year: int, sex: str = "total") -> pd.DataFrame:
@@ -245,17 +249,17 @@ class LatestEstimate:
 
 
 def latest_estimate(stock: pd.DataFrame, not_estimated: Iterable[str] = ()) -> LatestEstimate:
-    """The revision's latest year: everyone counted, how many destinations it estimates (a row, even of zero:
-    Rev.2024 estimates 0 for Sierra Leone), and which it does not estimate."""
+    """The revision's latest year: everyone counted, in how many destinations (with people, as the map counts
+    them: Rev.2024 lists 63, one of them Sierra Leone with 0), and which it does not estimate."""
     year = int(stock["year"].max())
     rows = stock[(stock["year"] == year) & (stock["sex"] == "total")]
     gaps = coverage_gaps(stock, not_estimated)
     return LatestEstimate(year=year, people=int(rows["migrants"].sum()),
-                          destinations=int(rows["destination_iso3"].nunique()),
+                          destinations=int((rows.groupby("destination_iso3")["migrants"].sum() > 0).sum()),
                           not_estimated=tuple(gaps))
 
 
-def newest_version(metas: Iterable) -> object | None:
+def newest_version(metas: Iterable[DatasetMeta]) -> DatasetMeta | None:
     """Of several versions of the stock (DatasetMeta), the one reaching the latest year (real data only;
     the earlier in the list wins a tie, so the active version is preferred)."""
     real = [m for m in metas if m.nature == "real" and m.year_max is not None]

@@ -27,7 +27,7 @@ def test_the_overview_leads_with_mid_2024_from_un_desa_2024(open_page):
     first = at.metric[0]
     assert (first.label, first.value) == ("Iraqi-born living abroad in mid-2024", "2,313,028")
     captions = captions_of(at)
-    assert "2,313,028 in mid-2024, UN DESA 2024: the newest estimate, for 63 countries of residence" in captions
+    assert "2,313,028 in mid-2024, UN DESA 2024: the newest estimate, for 62 countries of residence" in captions
     assert "Not estimated in this revision (not zero):" in captions and "France" in captions
     assert "Rev.2024" in captions  # its own source line
     assert "use Rev.2020, whose series runs 1990–2020" in captions
