@@ -1,5 +1,6 @@
 """Country names and regions from the bundled reference table (ISO 3166 via pycountry, UN M49), and resolving
-the names people write (ISO codes, English and Arabic names and their World Bank, UN and IMF variants) to ISO3.
+the names people write (ISO codes, English, Arabic and Kurdish names and the World Bank, UN and IMF variants) to
+ISO3.
 
 The table (data/countries.csv) is built once by scripts/build_data.py; its `aliases` column holds the variants,
 separated by "|". Resolution is a dictionary lookup of a normalised name, so it is linear in the number of
@@ -17,9 +18,13 @@ import pandas as pd
 _ARABIC_LETTERS = str.maketrans("أإآٱىة", "اااايه")
 _ARTICLE = re.compile(r"(?<!\S)ال(?=\S{2,})")
 
+#: The reference table's name column per language (scripts/build_data.py, scripts/country_names_ckb.py).
+NAME_COLUMNS = {"en": "name_en", "ar": "name_ar", "ckb": "name_ckb"}
+
 
 def name_column(lang: str) -> str:
-    return "name_ar" if lang == "ar" else "name_en"
+    """Column of the countries table with names in `lang` (English for a language the table lacks)."""
+    return NAME_COLUMNS.get(lang, "name_en")
 
 
 def country_names(countries: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -65,7 +70,8 @@ class CountryResolver:
         self._lookup: dict[str, str] = {}
         aliases = countries["aliases"] if "aliases" in countries.columns else pd.Series("", index=countries.index)
         for row, more in zip(countries.itertuples(index=False), aliases, strict=True):
-            names = [row.iso3, row.iso2, row.name_en, row.name_ar, *str(more or "").split("|")]
+            names = [row.iso3, row.iso2, row.name_en, row.name_ar, getattr(row, "name_ckb", ""),
+                     *("" if pd.isna(more) else str(more)).split("|")]
             for name in names:
                 if isinstance(name, str) and name:
                     key = normalise(name)

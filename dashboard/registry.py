@@ -49,6 +49,8 @@ class DatasetMeta:
     published_at: str = ""  # when (UTC, ISO 8601; empty for bundled data)
     source_file: str = ""  # the uploaded file's name (empty for bundled data)
     session_only: bool = False  # an upload explored in one session only ("only you see this")
+    #: Destinations the source has no row for in this revision: "not estimated", never zero (ISO3).
+    not_estimated: tuple[str, ...] = ()
 
     @property
     def is_bundled(self) -> bool:
@@ -70,7 +72,10 @@ class DatasetMeta:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DatasetMeta:
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in names})
+        known = {k: v for k, v in raw.items() if k in names}
+        if "not_estimated" in known:
+            known["not_estimated"] = tuple(known["not_estimated"])
+        return cls(**known)
 
 
 @dataclass(frozen=True)

@@ -157,15 +157,21 @@ IRAQ_TOTALS = Kind(
     fields=(_YEAR, *(_count(name) for name in ("diaspora", "population", "foreign_born_in_iraq", "refugees_in_iraq"))),
     key=("year",),
 )
+REMITTANCES = Kind(
+    id="remittances", uploadable=False,
+    fields=(Field("country_iso3", "country"), _YEAR, Field("remittances_pct_gdp", "float", minimum=0)),
+    key=("country_iso3", "year"),
+)
 COUNTRIES = Kind(
     id="countries", uploadable=False,
-    fields=(*(Field(name, "text") for name in ("iso3", "iso2", "m49", "name_en", "name_ar", "region", "subregion")),
+    fields=(*(Field(name, "text") for name in ("iso3", "iso2", "m49", "name_en", "name_ar", "name_ckb", "region",
+                                                "subregion")),
             Field("lon", "float"), Field("lat", "float"), Field("has_polygon", "bool"),
             Field("aliases", "text", required=False)),
     key=("iso3",),
 )
 
-KINDS: dict[str, Kind] = {k.id: k for k in (MIGRANT_STOCK, REFUGEES, SKILLS, IRAQ_TOTALS, COUNTRIES)}
+KINDS: dict[str, Kind] = {k.id: k for k in (MIGRANT_STOCK, REFUGEES, SKILLS, IRAQ_TOTALS, REMITTANCES, COUNTRIES)}
 UPLOAD_KINDS: dict[str, Kind] = {k: v for k, v in KINDS.items() if v.uploadable}
 #: dataset id -> column -> dtype of the columns every version has (optional columns are added when present).
 SCHEMAS: dict[str, dict[str, str]] = {k: v.dtypes() for k, v in KINDS.items()}

@@ -68,5 +68,5 @@ SEX_WORDS: dict[str, str] = {
 #: Consent is read strictly: only these words (normalised) count; anything else is a row problem, never a guess.
 CONSENT_WORDS: dict[str, bool] = {
     "yes": True, "no": False, "true": True, "false": False, "1": True, "0": False,
-    "y": True, "n": False, "نعم": True, "لا": False,
+    "y": True, "n": False, "نعم": True, "لا": False, "بەڵێ": True, "نەخێر": False,
 }  # fmt: skip
