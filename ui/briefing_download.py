@@ -67,4 +67,4 @@ def briefing_sections(lang: str, digits: str, map_version: str | None, map_view:
     return briefing.standard_sections(
         stock, totals, refugees, dataset("countries").frame, cached.boundaries(), lang, digits,
         briefing.MapView(**map_view),
-        scenario=briefing.scenario_sections(scenarios, population, lang, digits))
+        scenario=briefing.scenario_sections(scenarios, population, lang, digits, data=(stock, skills)))
