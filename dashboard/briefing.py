@@ -240,17 +240,19 @@ def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundari
 
 
 def scenario_sections(scenarios: dict[str, object], population, lang: str, digits: Digits,
-                      metric: str = "cum_returns", data: Sequence = ()) -> list[BriefingSection]:
+                      metric: str = "cum_returns", data: Sequence = (), pools=None) -> list[BriefingSection]:
     """The scenario comparison and its assumptions: each package's headline figures (P50 with P10–P90) beside
     the baseline, a chart of `metric`, then every parameter the packages use with its range and source.
     `scenarios` maps a display label to a dashboard.scenario.spec.Scenario (all share one horizon and context);
-    `data` are the datasets `population` was built from (registry Datasets), named in the section's source."""
+    `data` are the datasets `population` was built from (registry Datasets), named in the section's source;
+    `pools` are the model's pools of `population` when the caller has them already (built here otherwise)."""
     from dashboard.charts.scenario import compare_bars
     from dashboard.scenario import tables
-    from dashboard.scenario.model import summarise
+    from dashboard.scenario.model import Pools, summarise
 
     baseline = t("scenario.baseline", lang)
-    summaries = [summarise(scenario, population, label, baseline) for label, scenario in scenarios.items()]
+    pools = pools or Pools.of(population)
+    summaries = [summarise(scenario, pools, label, baseline) for label, scenario in scenarios.items()]
     frames = [summaries[0].baseline_headlines, *(s.headlines for s in summaries)]
     picked = pd.concat(frames, ignore_index=True)
     picked = picked[picked["metric"] == metric].fillna(0)

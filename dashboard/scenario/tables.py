@@ -20,7 +20,7 @@ MONEY = {"usd", "usd_per_year", "investment_usd", "remittances_usd", "cost_usd",
          "cum_remittances", "cum_cost", "cost_per_outcome"}
 
 
-def format_value(value: float, unit: str, lang: str, digits: Digits) -> str:
+def format_quantity(value: float, unit: str, lang: str, digits: Digits) -> str:
     """A parameter or outcome value in its unit's natural form (shares as %, money grouped)."""
     if unit in ("share_per_year", "share"):
         return format_percent(value, lang, digits, decimals=2 if value < 0.01 else 1)
@@ -59,9 +59,9 @@ def _param_row(p: Param, lang: str, digits: Digits) -> dict[str, str]:
     return {
         t("method.col_param", lang): t(f"scenario.param.{p.id}", lang),
         t("method.col_lever", lang): lever_name(p.lever, lang) if p.lever else t("method.global", lang),
-        t("method.col_low", lang): format_value(p.low, p.unit, lang, digits),
-        t("method.col_central", lang): format_value(p.central, p.unit, lang, digits),
-        t("method.col_high", lang): format_value(p.high, p.unit, lang, digits),
+        t("method.col_low", lang): format_quantity(p.low, p.unit, lang, digits),
+        t("method.col_central", lang): format_quantity(p.central, p.unit, lang, digits),
+        t("method.col_high", lang): format_quantity(p.high, p.unit, lang, digits),
         t("method.col_unit", lang): t(f"scenario.unit.{p.unit}", lang),
         t("method.col_evidence", lang): t(f"method.evidence_{p.evidence}", lang),
         t("method.col_source", lang): t(f"scenario.param.{p.id}.note", lang),
@@ -108,10 +108,11 @@ def band_text(row: pd.Series, unit: str, lang: str, digits: Digits, bands: bool 
     """"P50 (P10–P90)", or "–" where there is no value (e.g. cost per outcome with no added outcome)."""
     if pd.isna(row["p50"]):
         return "–"
-    mid = format_value(row["p50"], unit, lang, digits)
+    mid = format_quantity(row["p50"], unit, lang, digits)
     if not bands or abs(row["p90"] - row["p10"]) < 1e-9 * max(abs(row["p50"]), 1):
         return mid
-    return f"{mid} ({format_value(row['p10'], unit, lang, digits)}–{format_value(row['p90'], unit, lang, digits)})"
+    low, high = (format_quantity(row[p], unit, lang, digits) for p in ("p10", "p90"))
+    return f"{mid} ({low}–{high})"
 
 
 def bands_table(bands: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
@@ -131,7 +132,7 @@ def contributions_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.Da
     wide = wide.loc[[ORGANIC, *[s for s in wide.index if s != ORGANIC]]]
     out = pd.DataFrame({t("scenario.col_source", lang): [lever_name(s, lang) for s in wide.index]})
     for name in OUTCOMES:
-        out[t(f"scenario.outcome.{name}", lang)] = [format_value(v, name, lang, digits) for v in wide[name]]
+        out[t(f"scenario.outcome.{name}", lang)] = [format_quantity(v, name, lang, digits) for v in wide[name]]
     return out
 
 
