@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import os
 import platform
-import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +17,9 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # `python benchmarks/x.py` puts benchmarks/ first, not the repository
     sys.path.insert(0, str(REPO_ROOT))
+
+# The browser tests' server and browser set-up; CHROMIUM_ARGS and chromium are re-exported for the benchmarks.
+from tests.e2e.serving import CHROMIUM_ARGS, Server, chromium, serving  # noqa: E402, F401
 
 
 def machine() -> str:
@@ -76,67 +74,12 @@ def cpu_seconds(pid: int | None = None) -> float:
     return (int(fields[11]) + int(fields[12])) / tick
 
 
-def chromium() -> str | None:
-    """Debian's chromium (never `playwright install`)."""
-    return shutil.which("chromium")
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
-                 "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    proc: subprocess.Popen
-    url: str
-    log_path: Path
-    seconds_to_health: float
-    started_at: float  # time.perf_counter() just before the process was started
-
-
 @contextmanager
 def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = ()) -> Iterator[Server]:
-    """A `streamlit run` of the app on a free loopback port with a throw-away data directory."""
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as home:
-        log_path = Path(home) / "server.log"
-        with open(log_path, "w", encoding="utf-8") as log:
-            started = time.perf_counter()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
-                 "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra_args],
-                cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                env={**os.environ, "DASHBOARD_HOME": home, **(env or {})},
-            )
-            url = f"http://127.0.0.1:{port}"
-            try:
-                deadline = time.monotonic() + 120
-                while True:
-                    try:
-                        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                            if response.status == 200:
-                                break
-                    except OSError:
-                        if proc.poll() is not None or time.monotonic() > deadline:
-                            raise RuntimeError(f"streamlit did not start:\n{log_path.read_text()[-2000:]}") from None
-                        time.sleep(0.05)
-                yield Server(proc, url, log_path, time.perf_counter() - started, started)
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+    """A `streamlit run` of the app on a free loopback port with a throw-away data directory (and its log)."""
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as home, \
+            serving(Path(home), {"DASHBOARD_HOME": home, **(env or {})}, extra_args, timeout=120) as server:
+        yield server
 
 
 def memory_lines(rss_mb: dict[str, float], sessions: int) -> list[str]:
