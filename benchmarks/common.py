@@ -5,11 +5,13 @@ Benchmarks print figures; they never assert. Run them all with `make bench` (ben
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import os
 import platform
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +82,29 @@ def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = ()) -> 
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as home, \
             serving(Path(home), {"DASHBOARD_HOME": home, **(env or {})}, extra_args, timeout=120) as server:
         yield server
+
+
+def load_main(description: str, run: Callable[[str, argparse.Namespace, int | None], Awaitable],
+              argv: list[str] | None = None, more_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+              ) -> int:
+    """The command line both load drivers share: against --url, or a server started here (then its memory and
+    CPU are measured too), with --sessions and --rounds. `run(url, args, server_pid)` returns the result."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--url", help="a running server (default: start one)")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="widget changes per page and session")
+    if more_arguments is not None:
+        more_arguments(parser)
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}")
+    if args.url:
+        result = asyncio.run(run(args.url.rstrip("/"), args, None))
+    else:
+        with serve() as server:
+            result = asyncio.run(run(server.url, args, server.proc.pid))
+    for line in result.lines():
+        print(line)
+    return 1 if result.errors else 0
 
 
 def memory_lines(rss_mb: dict[str, float], sessions: int) -> list[str]:
