@@ -39,7 +39,7 @@ def dataset_for_session(own: Dataset | None, dataset_id: str, version: str | Non
     if own is not None and version == own.meta.version:
         return own
     shared = shared_version(dataset_id, version)
-    return own if own is not None and shared.meta.default else shared
+    return own if own is not None and shared.meta.active else shared
 
 
 def shared_version(dataset_id: str, version: str | None = None) -> Dataset:
