@@ -94,8 +94,7 @@ def sources_tab(lang: str) -> None:
                                      key="sources_version")
     chosen = cached.shared_version(chosen_id, chosen_version)
     widgets.table_with_downloads(chosen.frame, f"{chosen_id}_{chosen_version}",
-                                    source_line(chosen.meta, lang), lang, key="sources_download",
-                                    show=False)
+                                 source_line(chosen.meta, lang), lang, key="sources_download", show=False)
 
 
 def upload_tab(lang: str, digits: str) -> None:
@@ -107,7 +106,7 @@ def upload_tab(lang: str, digits: str) -> None:
     st.caption(t(f"data.kind_help_{kind}", lang))
     with st.expander(t("data.template", lang)):
         widgets.table_with_downloads(template(kind), f"template_{kind}", t("data.template_source", lang), lang,
-                                        key=f"template_{kind}")
+                                     key=f"template_{kind}")
     upload = st.file_uploader(t("data.file", lang), type=["csv", "tsv", "txt", "xlsx", "xlsm"], key="upload_file")
     ready = None
     if upload is not None:
@@ -145,7 +144,7 @@ def upload_tab(lang: str, digits: str) -> None:
                 st.error(t("data.problems_found", lang, count=len(prepared.problems)))
                 report = problems_table(prepared.problems, lang)
                 widgets.table_with_downloads(report, f"problems_{file_name}", file_name, lang,
-                                                key="problems")
+                                             key="problems")
                 if not prepared.unresolved.empty:
                     st.subheader(t("data.unresolved", lang))
                     st.dataframe(prepared.unresolved.rename(columns={
