@@ -30,7 +30,8 @@ def headline_cards(head: Headline, lang: str, digits: Digits) -> list[tuple[str,
          format_number(head.diaspora, lang, digits)),
         (share_label(head, lang, digits), format_percent(head.share_of_population, lang, digits)),
         (t("overview.metric_growth", lang, base=year_text(head.base_year, digits)),
-         format_percent(head.growth, lang, digits, decimals=0, signed=True)),
+         format_percent(head.growth, lang, digits, decimals=0, signed=True) if head.base_year < head.year
+         else "–"),  # a one-year revision (Rev.2024) has no growth to show
         (t("overview.metric_refugees", lang, year=year_text(head.refugee_year, digits)),
          format_number(head.refugees + head.asylum_seekers, lang, digits)),
     ]

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from dashboard.charts.overview import diaspora_trend, top_destinations_bar
-from dashboard.countries import with_names
+from dashboard import diaspora
+from dashboard.charts.overview import diaspora_trend, remittances_table, remittances_trend, top_destinations_bar
+from dashboard.countries import country_names, with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
 from dashboard.headline import headline_cards, year_text
-from dashboard.i18n import format_number, t
+from dashboard.i18n import format_number, format_percent, t, t_optional
 from dashboard.sources import source_line, source_lines
 from ui import cached, shell, widgets
 
@@ -16,8 +17,37 @@ head = headline(stock.frame, totals.frame, refugees.frame)
 
 st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang))
-for column, (label, value) in zip(st.columns(4), headline_cards(head, lang, digits), strict=True):
+
+# --- the newest estimate first (its own revision and source), then the series the cards and trends use ---------
+newest = diaspora.newest_version(cached.versions("migrant_stock"))
+if newest is not None and newest.year_max != head.year:
+    latest = diaspora.latest_estimate(cached.dataset("migrant_stock", newest.version).frame, newest.not_estimated)
+    names = country_names(cached.countries(), lang)
+    st.metric(t("overview.latest", lang, year=year_text(latest.year, digits)),
+              format_number(latest.people, lang, digits))
+    st.caption(t("overview.latest_caption", lang, people=format_number(latest.people, lang, digits),
+                 year=year_text(latest.year, digits), count=format_number(latest.destinations, lang, digits),
+                 source=t_optional(f"dataset.migrant_stock.{newest.version}.short", lang) or newest.revision,
+                 missing=", ".join(sorted(names.get(c, c) for c in latest.not_estimated)) or "–")
+               + " " + source_line(newest, lang))
+    st.caption(t("overview.series_note", lang, revision=stock.meta.revision,
+                 start=year_text(head.base_year, digits), end=year_text(head.year, digits)))
+
+cols = st.columns(4)
+for column, (label, value) in zip(cols, headline_cards(head, lang, digits), strict=True):
     column.metric(label, value)
+for other in cached.versions("migrant_stock"):
+    elsewhere = diaspora.growth_in_other_revision(stock.frame, cached.dataset("migrant_stock", other.version).frame) \
+        if other.is_bundled and other.version != stock.meta.version else None
+    if elsewhere is not None:
+        cols[2].caption(t("overview.growth_caveat", lang, other=other.revision,
+                          start=year_text(elsewhere.base_year, digits), end=year_text(elsewhere.year, digits),
+                          revision=stock.meta.revision,
+                          growth=format_percent(elsewhere.growth, lang, digits, decimals=0, signed=True),
+                          country=country_names(cached.countries(), lang).get(elsewhere.destination),
+                          there=format_number(elsewhere.base_there, lang, digits),
+                          here=format_number(elsewhere.base_here, lang, digits)))
+cols[3].caption(t("overview.refugees_inside", lang))
 st.caption(t("overview.refugees_split", lang, refugees=format_number(head.refugees, lang, digits),
              asylum_seekers=format_number(head.asylum_seekers, lang, digits)))
 st.caption(source_lines([stock.meta, totals.meta, refugees.meta], lang))
@@ -42,3 +72,12 @@ with right:
     widgets.table_in_expander(
         trend.rename(columns={"year": t("chart.year", lang), "migrants": t("chart.migrants", lang)}),
         title, source_line(stock.meta, lang), lang, "overview_trend_table")
+
+remittances = cached.dataset("remittances")
+title = t("overview.remittances_title", lang, start=year_text(remittances.frame["year"].min(), digits),
+          end=year_text(remittances.frame["year"].max(), digits))
+widgets.chart(remittances_trend(remittances.frame, lang, title), key="overview_remittances")
+st.caption(f"{t('overview.remittances_caveat', lang)} {source_line(remittances.meta, lang)}")
+widgets.table_in_expander(remittances_table(remittances.frame, lang), title,
+                          f"{source_line(remittances.meta, lang)} {t('overview.remittances_caveat', lang)}", lang,
+                          "overview_remittances_table")
