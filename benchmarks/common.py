@@ -107,6 +107,15 @@ def load_main(description: str, run: Callable[[str, argparse.Namespace, int | No
     return 1 if result.errors else 0
 
 
+async def peak_rss_while(work: asyncio.Future, pid: int, interval: float) -> float:
+    """The peak resident memory (MB) of process `pid` while `work` runs, sampled every `interval` seconds."""
+    peak = rss_mb(pid)
+    while not work.done():
+        peak = max(peak, rss_mb(pid))
+        await asyncio.sleep(interval)
+    return peak
+
+
 def memory_lines(rss_mb: dict[str, float], sessions: int) -> list[str]:
     """The server's resident memory with one session and with all of them, and the cost of each extra one."""
     if not rss_mb:

@@ -43,6 +43,7 @@ from benchmarks.common import (
     cpu_seconds,
     load_main,
     memory_lines,
+    peak_rss_while,
     percentile,
     rss_mb,
     spread,
@@ -242,12 +243,8 @@ async def run_load(url: str, chromium_path: str, sessions: int = 20, rounds: int
             joined = [(i, opened) for i, opened in enumerate([facilitator, *others]) if opened is not None]
             cpu_before = (cpu_seconds(server_pid) if server_pid else 0.0, cpu_seconds(), time.perf_counter())
             work = asyncio.gather(*[_work(*opened, i, rounds, think, result, timeout_ms) for i, opened in joined])
-            if server_pid is not None:
-                peak = rss_mb(server_pid)  # the peak while everyone is connected and working
-                while not work.done():
-                    peak = max(peak, rss_mb(server_pid))
-                    await asyncio.sleep(0.5)
-                result.rss_mb[str(sessions)] = peak
+            if server_pid is not None:  # the peak while everyone is connected and working
+                result.rss_mb[str(sessions)] = await peak_rss_while(work, server_pid, 0.5)
             await work
             result.work_seconds = time.perf_counter() - cpu_before[2]
             if server_pid is not None:

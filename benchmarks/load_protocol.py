@@ -46,7 +46,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import REPO_ROOT, LoadTimings, cpu_seconds, load_main, memory_lines, rss_mb, spread
+from benchmarks.common import (
+    REPO_ROOT,
+    LoadTimings,
+    cpu_seconds,
+    load_main,
+    memory_lines,
+    peak_rss_while,
+    rss_mb,
+    spread,
+)
 
 PATHS = ("map", "scenarios")
 TIMEOUT_S = 30.0
@@ -381,11 +390,7 @@ async def run_protocol_load(url: str, sessions: int = 20, rounds: int = 3,
     before = (cpu_seconds(server_pid) if server_pid else 0.0, time.process_time(), time.perf_counter())
     work = asyncio.gather(*[_work(session, rounds, think, result) for session in joined])
     if server_pid is not None:
-        peak = rss_mb(server_pid)
-        while not work.done():
-            peak = max(peak, rss_mb(server_pid))
-            await asyncio.sleep(0.25)
-        result.rss_mb[str(sessions)] = peak
+        result.rss_mb[str(sessions)] = await peak_rss_while(work, server_pid, 0.25)
     await work
     result.work_seconds = time.perf_counter() - before[2]
     if server_pid is not None:
