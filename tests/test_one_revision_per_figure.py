@@ -99,3 +99,11 @@ def test_the_briefing_built_on_one_revision_shows_only_that_revision(registry, c
         if section.figure is not None:
             assert stock.meta.revision in section.source
             assert not any(f"Rev.{v[3:]}" in section.source for v in other), section.source
+
+
+def test_the_briefing_map_on_rev2024_names_what_it_does_not_estimate(registry, common):
+    stock = registry.get("migrant_stock", "rev2024")
+    section = briefing.map_section(stock, common["countries"], common["boundaries"], "en", "western")
+    assert section.notes and section.notes[0].startswith("Not estimated in Rev.2024 (not zero):")
+    assert "France" in section.notes[0] and "Kuwait" in section.notes[0]
+    assert 0 not in section.table[t("chart.migrants", "en")].tolist()
