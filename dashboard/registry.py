@@ -34,8 +34,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                "interest_mentoring": "int64", "interest_short_term": "int64", "interest_return": "int64",
                "interest_investment": "int64", "interest_philanthropy": "int64", "weight": "float64"},
     "countries": {"iso3": "string", "iso2": "string", "m49": "string", "name_en": "string",
-                  "name_ar": "string", "region": "string", "subregion": "string", "lon": "float64",
-                  "lat": "float64", "has_polygon": "bool"},
+                  "name_ar": "string", "name_ckb": "string", "region": "string", "subregion": "string",
+                  "lon": "float64", "lat": "float64", "has_polygon": "bool"},
 }
 
 

@@ -8,7 +8,8 @@ Inputs (read-only, never copied into the repo):
     from the reference's skills/ folder,
   - UNHCR Refugee Data Finder extract (Iraqi origin by country of asylum),
   - Natural Earth 1:110m admin-0 countries shipped inside the pyogrio wheel (public domain),
-  - ISO 3166 names (pycountry, incl. its Arabic translation), UN M49 regions (country_converter's table).
+  - ISO 3166 names (pycountry, incl. its Arabic and Central Kurdish translations; country_names_ckb.py),
+    UN M49 regions (country_converter's table).
 Build-only dependencies: shapely, country_converter (scripts/requirements-build.txt).
 The output is deterministic: running the script twice produces byte-identical files.
 """
@@ -33,6 +34,8 @@ from shapely.geometry.polygon import orient
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
+
+from country_names_ckb import catalogue_name, kurdish_names  # noqa: E402  (scripts/ is on the path when run as a script)
 
 from dashboard.skills_sample import generate_skills_sample  # noqa: E402
 
@@ -270,19 +273,6 @@ def coco_table() -> pd.DataFrame:
     return pd.read_csv(tsv, sep="\t", keep_default_na=False, dtype=str).set_index("ISO3")
 
 
-def arabic_name(iso3: str, translation: gettext.NullTranslations) -> str:
-    if iso3 in ARABIC_FIXES:
-        return ARABIC_FIXES[iso3]
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        return ""
-    for attr in ("name", "official_name", "common_name"):
-        value = getattr(country, attr, None)
-        if value and translation.gettext(value) != value:
-            return translation.gettext(value)
-    return ""
-
-
 def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> pd.DataFrame:
     coco = coco_table()
     ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
@@ -317,7 +307,7 @@ def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> 
                 "iso2": iso2,
                 "m49": f"{int(m49):03d}" if m49 else "",
                 "name_en": name_en,
-                "name_ar": arabic_name(iso3, ar),
+                "name_ar": catalogue_name(iso3, ar, ARABIC_FIXES),
                 "region": region,
                 "subregion": subregion,
                 "lon": lon,
@@ -326,6 +316,7 @@ def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> 
             }
         )
     out = pd.DataFrame(rows)
+    out.insert(out.columns.get_loc("name_ar") + 1, "name_ckb", kurdish_names(out["iso3"].tolist()))
     missing_ar = out.loc[out["name_ar"] == "", "iso3"].tolist()
     assert not missing_ar, f"countries: no Arabic name for {missing_ar}; add them to ARABIC_FIXES"
     missing_region = out.loc[out["region"] == "", "iso3"].tolist()
