@@ -162,20 +162,31 @@ def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection
     )
 
 
+def headline_metrics(head, lang: str, digits: Digits) -> list[tuple[str, str]]:
+    """The four headline cards (label, value) of the Overview and of the briefing, from one `diaspora.Headline`.
+
+    Every label states the year of its figure; the share names both years when the population is from an earlier
+    year than the diaspora (Rev.2019's 2019 stock over the 2015 population); a one-year revision claims no growth.
+    """
+    share_label = (t("overview.metric_share", lang, year=head.year) if head.population_year == head.year else
+                   t("overview.metric_share_mixed", lang, year=head.year, population_year=head.population_year))
+    growth = (format_percent(head.growth, lang, digits, decimals=0, signed=True) if head.base_year < head.year
+              else "–")
+    metrics = [
+        (t("overview.metric_diaspora", lang, year=head.year), format_number(head.diaspora, lang, digits)),
+        (share_label, format_percent(head.share_of_population, lang, digits)),
+        (t("overview.metric_growth", lang, base=head.base_year), growth),
+        (t("overview.metric_refugees", lang, year=head.refugee_year),
+         format_number(head.refugees + head.asylum_seekers, lang, digits)),
+    ]
+    return [(localise_numbers(label, digits), value) for label, value in metrics]
+
+
 def headline_section(stock, totals, refugees, lang: str, digits: Digits) -> BriefingSection:
     """The Overview's headline figures, each with its year. Arguments are registry Datasets (meta + frame)."""
     from dashboard.diaspora import headline
 
-    head = headline(stock.frame, totals.frame, refugees.frame)
-    metrics = [
-        (t("overview.metric_diaspora", lang, year=head.year), format_number(head.diaspora, lang, digits)),
-        (t("overview.metric_share", lang, year=head.year), format_percent(head.share_of_population, lang, digits)),
-        (t("overview.metric_growth", lang, base=head.base_year),
-         format_percent(head.growth, lang, digits, decimals=0, signed=True)),
-        (t("overview.metric_refugees", lang, year=head.refugee_year),
-         format_number(head.refugees + head.asylum_seekers, lang, digits)),
-    ]
-    metrics = [(localise_numbers(label, digits), value) for label, value in metrics]
+    metrics = headline_metrics(headline(stock.frame, totals.frame, refugees.frame), lang, digits)
     return BriefingSection(title=t("briefing.headline", lang), text=t("overview.intro", lang), metrics=metrics,
                            source=" ".join(source_line(d.meta, lang) for d in (stock, totals, refugees)))
 
@@ -245,8 +256,9 @@ def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundari
                       scenario: Sequence[BriefingSection] = ()) -> list[BriefingSection]:
     """The briefing's sections: headline figures, the map, the trend since 1990, the scenarios, the sources."""
     sections = [headline_section(stock, totals, refugees, lang, digits),
-                map_section(stock, countries, boundaries, lang, digits, view),
-                trend_section(stock, lang, digits)]
+                map_section(stock, countries, boundaries, lang, digits, view)]
+    if stock.frame["year"].nunique() > 1:  # a one-year revision (Rev.2024) has no trend to draw
+        sections.append(trend_section(stock, lang, digits))
     sections.extend(scenario)
     sections.append(sources_section([stock, totals, refugees], lang))
     return sections

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import diaspora
+from dashboard.briefing import headline_metrics
 from dashboard.charts.overview import diaspora_trend, remittances_table, remittances_trend, top_destinations_bar
 from dashboard.countries import country_names, with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
@@ -38,14 +39,9 @@ if newest is not None and newest.year_max != head.year:
                  end=yr(head.year)))
 
 cols = st.columns(4)
-cols[0].metric(t("overview.metric_diaspora", lang, year=yr(head.year)), format_number(head.diaspora, lang, digits))
-share_label = (t("overview.metric_share", lang, year=yr(head.year)) if head.population_year == head.year else
-               t("overview.metric_share_mixed", lang, year=yr(head.year), population_year=yr(head.population_year)))
-cols[1].metric(share_label,
-               format_percent(head.share_of_population, lang, digits))
-cols[2].metric(t("overview.metric_growth", lang, base=yr(head.base_year)),
-               format_percent(head.growth, lang, digits, decimals=0, signed=True) if head.base_year < head.year
-               else "–")  # a one-year revision (Rev.2024) has no growth to show
+cards = headline_metrics(head, lang, digits)  # the briefing shows the same four cards
+for column, (label, value) in zip(cols, cards, strict=True):
+    column.metric(label, value)
 for other in cached.versions("migrant_stock"):
     elsewhere = diaspora.growth_in_other_revision(stock.frame, cached.dataset("migrant_stock", other.version).frame) \
         if other.is_bundled and other.version != stock.meta.version else None
@@ -56,8 +52,6 @@ for other in cached.versions("migrant_stock"):
                           country=country_names(cached.countries(), lang).get(elsewhere.destination),
                           there=format_number(elsewhere.base_there, lang, digits),
                           here=format_number(elsewhere.base_here, lang, digits)))
-cols[3].metric(t("overview.metric_refugees", lang, year=yr(head.refugee_year)),
-               format_number(head.refugees + head.asylum_seekers, lang, digits))
 cols[3].caption(t("overview.refugees_inside", lang))
 st.caption(t("overview.refugees_split", lang, refugees=format_number(head.refugees, lang, digits),
              asylum_seekers=format_number(head.asylum_seekers, lang, digits)))
