@@ -188,6 +188,7 @@ def headline_section(stock, totals, refugees, lang: str, digits: Digits) -> Brie
 
     metrics = headline_metrics(headline(stock.frame, totals.frame, refugees.frame), lang, digits)
     return BriefingSection(title=t("briefing.headline", lang), text=t("overview.intro", lang), metrics=metrics,
+                           notes=[t("overview.refugees_inside", lang)],
                            source=" ".join(source_line(d.meta, lang) for d in (stock, totals, refugees)))
 
 

@@ -125,3 +125,10 @@ def test_the_briefing_on_rev2024_claims_no_growth_and_draws_no_one_point_trend(r
     assert labels["Growth since 2024"] == "–"
     assert labels["Share of Iraq's population (2024 diaspora, 2020 population)"] == "5.8%"
     assert not any(s.title.startswith("How the diaspora changed") for s in sections)
+
+
+def test_the_briefing_headline_says_refugees_are_inside_the_stock(registry, common):
+    section = briefing.headline_section(registry.get("migrant_stock"), common["totals"], common["refugees"], "en",
+                                        "western")
+    assert "Refugees and asylum-seekers of Iraqi origin, end-2019" in dict(section.metrics)
+    assert section.notes == ["Refugees born in Iraq are part of the Iraqi-born figure above, not in addition to it."]
