@@ -70,7 +70,7 @@ def sources_tab(lang: str) -> None:
     """The catalogue of every dataset version, and a download of any one of them."""
     st.write(t("data.catalogue", lang))
     catalogue = cached.catalogue()
-    columns = {"id": "data.col_dataset", "version": "data.col_version", "default": "data.col_active",
+    columns = {"id": "data.col_dataset", "version": "data.col_version", "active": "data.col_active",
                "title": "data.col_title", "publisher": "data.col_publisher", "revision": "data.col_revision",
                "licence": "data.col_licence", "citation": "data.col_citation", "built_by": "data.col_built_by",
                "nature": "data.col_nature", "rows": "data.col_rows", "published_by": "data.col_published_by",
@@ -144,7 +144,7 @@ def versions_tab(lang: str) -> None:
     history_id = st.selectbox(t("data.col_dataset", lang), tabular, key="versions_dataset")
     history = cached.shared_versions(history_id)
     st.dataframe(pd.DataFrame([{
-        t("data.col_version", lang): m.version, t("data.col_active", lang): m.default,
+        t("data.col_version", lang): m.version, t("data.col_active", lang): m.active,
         t("data.col_title", lang): m.title, t("data.col_publisher", lang): m.publisher,
         t("data.col_published_by", lang): m.published_by, t("data.col_published_at", lang): m.published_at,
         t("data.col_rows", lang): m.rows, t("data.col_nature", lang): t(f"data.nature_{m.nature}", lang),
@@ -158,7 +158,7 @@ def versions_tab(lang: str) -> None:
             "action": t("data.col_action", lang), "version": t("data.col_version", lang)}),
             hide_index=True, width="stretch")
     with st.form("rollback_form"):
-        target = st.selectbox(t("data.rollback_to", lang), [m.version for m in history if not m.default],
+        target = st.selectbox(t("data.rollback_to", lang), [m.version for m in history if not m.active],
                               key="rollback_version")
         who = st.text_input(t("data.field_published_by", lang), key="rollback_who")
         rollback_passphrase = st.text_input(t("data.passphrase", lang), type="password", key="rollback_passphrase")
