@@ -7,6 +7,7 @@ right state. The Streamlit side (ui/presenting.presentation_bar) only walks this
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
@@ -36,16 +37,28 @@ STEPS: tuple[Step, ...] = (
 STEP_KEYS: tuple[str, ...] = tuple(step.key for step in STEPS)
 
 
-def step_index(step_key: str | None, page_id: str | None = None) -> int:
-    """Position of the current step: the named step if this page shows it; else the first step of this page;
-    else (a page outside the sequence) the named step; else the first step."""
+def step_index(step_key: str | None, page_id: str | None = None, page_params: Mapping[str, str] | None = None
+               ) -> int:
+    """Position of the current step: the step of this page whose parameters the page shows now (`page_params`,
+    so the step named matches the case on screen); else the named step if this page shows it; else the first
+    step of this page; else (a page outside the sequence) the named step; else the first step."""
     named = next((i for i, step in enumerate(STEPS) if step.key == step_key), None)
+    shown = dict(page_params or {})
+    matching = [i for i, step in enumerate(STEPS) if step.page == page_id and step.params
+                and all(shown.get(key) == value for key, value in step.params.items())]
+    if matching:
+        return named if named in matching else matching[0]
     if named is not None and (page_id is None or STEPS[named].page == page_id):
         return named
     on_page = next((i for i, step in enumerate(STEPS) if step.page == page_id), None)
     if on_page is not None:
         return on_page
     return named or 0
+
+
+def step_param_keys(page_id: str) -> tuple[str, ...]:
+    """The query parameters by which the steps of this page differ (e.g. `case` on the case-studies page)."""
+    return tuple(sorted({key for step in STEPS if step.page == page_id for key in step.params}))
 
 
 def neighbours(index: int) -> tuple[Step | None, Step | None]:

@@ -31,6 +31,7 @@ def sidebar_toggle(lang: str) -> None:
 
 def _go_to(step: presentation.Step) -> None:
     state.set_step(step.key)
+    state.forget(*step.params)  # the page seeds them again from the step's URL (the same page, another case)
     query = {"lang": state.language(), "digits": state.digits(), **state.presentation_query(), **step.params}
     shell.switch_to(step.page, query_params=query)
 
@@ -39,8 +40,11 @@ def presentation_bar(lang: str, page_id: str) -> None:
     """In presentation mode: large type, no chrome, and the step bar (previous, where we are, next, exit)."""
     if not state.presenting():
         return
-    index = presentation.step_index(state.step(), page_id)
+    shown = state.page_params(presentation.step_param_keys(page_id))
+    index = presentation.step_index(state.step(), page_id, shown)
     current = presentation.STEPS[index]
+    if current.page == page_id:  # a link to a step without its parameters (?step=case_korea) opens that case
+        state.seed_url({key: value for key, value in current.params.items() if key not in shown})
     if current.page == page_id and state.step() != current.key:
         state.set_step(current.key)
         state.publish_presentation()

@@ -135,6 +135,8 @@ def consume_routed() -> bool:
 
 # Presentation mode (?present=1) and the facilitator's current step (?step=KEY): see dashboard/presentation.py.
 PRESENT, STEP = "present", "step"
+#: The case study the case-studies page shows (?case=ID); presentation steps 4-8 set it.
+CASE = "case"
 
 
 def init_presentation(step_keys: Sequence[str]) -> bool:
@@ -158,6 +160,24 @@ def step() -> str | None:
 
 def set_step(key: str | None) -> None:
     st.session_state[STEP] = key
+
+
+def page_params(keys: Sequence[str]) -> dict[str, str]:
+    """The current value of each of these page parameters: the page's widget if it has run, else the URL."""
+    found = {key: st.session_state.get(key, st.query_params.get(key)) for key in keys}
+    return {key: str(value) for key, value in found.items() if value is not None}
+
+
+def seed_url(params: dict[str, str]) -> None:
+    """Put these parameters in the URL, for the page to seed its widgets from."""
+    for key, value in params.items():
+        st.query_params[key] = value
+
+
+def forget(*keys: str) -> None:
+    """Drop these values so the page seeds them again from the URL it is opened with."""
+    for key in keys:
+        st.session_state.pop(key, None)
 
 
 def presentation_query() -> dict[str, str]:

@@ -48,3 +48,29 @@ def test_presentation_walks_the_sequence_offline(server, projector, lang):
     projector.screenshot(f"present-1280-{lang}-step4")
     assert _click_and_wait(projector, "present_previous") == seen[2]
     assert projector.external_requests() == []
+
+
+def _case_shown(probe) -> str:
+    return probe.page.locator("[data-testid='stMain'] h2").first.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_case_step_shows_the_case_it_announces(server, projector, lang):
+    """Steps 5-8 name India, Ireland, Korea and Taiwan: Next, a direct step link and ?case= all show that case."""
+    from dashboard.i18n import t
+
+    case_steps = [step for step in STEPS if step.page == "case_studies"]
+    projector.goto(f"{server}/?lang={lang}")  # the server's first visit lands on the first page (not this issue)
+    projector.goto(f"{server}/case-studies?lang={lang}&present=1&step={case_steps[0].key}")
+    for number, step in enumerate(case_steps):
+        if number:
+            _click_and_wait(projector, "present_next")
+        case = step.params["case"]
+        assert _step_title(projector) == t(step.title_key, lang)
+        assert _case_shown(projector).strip() == t(f"cases.{case}.name", lang), step.key
+        assert f"case={case}" in projector.page.url
+        projector.screenshot(f"present-1280-{lang}-{step.key}")
+    projector.goto(f"{server}/case-studies?lang={lang}&present=1&step=case_korea")
+    assert _case_shown(projector).strip() == t("cases.korea.name", lang)
+    projector.goto(f"{server}/case-studies?lang={lang}&case=ireland")
+    assert _case_shown(projector).strip() == t("cases.ireland.name", lang)
