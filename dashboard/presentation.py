@@ -12,8 +12,13 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
+from dashboard.scenario.presets import preset
+from dashboard.scenario.spec import SCENARIO_URL_KEY, to_url
+
 #: The five case studies, in the order the 2015 workshop presented them.
 CASES = ("china", "india", "ireland", "korea", "taiwan")
+#: The case package the scenario step opens in package A, beside the baseline (India: three levers together).
+SCENARIO_STEP_CASE = "india"
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,8 @@ STEPS: tuple[Step, ...] = (
     Step("skills", "skills", "present.step_skills", "present.caption_skills"),
     *(Step(f"case_{case}", "case_studies", f"present.step_case_{case}", "present.caption_case", {"case": case})
       for case in CASES),
-    Step("scenarios", "scenarios", "present.step_scenarios", "present.caption_scenarios"),
+    Step("scenarios", "scenarios", "present.step_scenarios", "present.caption_scenarios",
+         {SCENARIO_URL_KEY: to_url(preset(SCENARIO_STEP_CASE))}),
 )
 
 STEP_KEYS: tuple[str, ...] = tuple(step.key for step in STEPS)

@@ -32,6 +32,7 @@ def sidebar_toggle(lang: str) -> None:
 def _go_to(step: presentation.Step) -> None:
     state.set_step(step.key)
     state.forget(*step.params)  # the page seeds them again from the step's URL (the same page, another case)
+    state.follow_link(bool(step.params))
     query = {"lang": state.language(), "digits": state.digits(), **state.presentation_query(), **step.params}
     shell.switch_to(step.page, query_params=query)
 

@@ -57,14 +57,17 @@ def start(lang: str, digits: str) -> tuple[bool, list[str]]:
     if first_visit:
         packages.update({slot: Scenario(name=slot).model_dump_json() for slot in SLOTS})
         state.set_values({"scn_slot": "A", **_world_widgets(Scenario())})
-        raw = state.scenario_from_url()
-        if raw:
-            try:
-                loaded = from_url(raw)
-                packages["A"] = loaded.model_dump_json()
-                state.set_values(_world_widgets(loaded))
-            except ScenarioError as exc:
-                problems.append(problem_text(exc, "url", lang, digits))
+    raw = state.scenario_from_url()
+    if state.take_follow_link() and raw and not first_visit:  # a presentation step: its package, in A, again
+        first_visit = True
+        state.set_values({"scn_slot": "A"})
+    if first_visit and raw:
+        try:
+            loaded = from_url(raw)
+            packages["A"] = loaded.model_dump_json()
+            state.set_values(_world_widgets(loaded))
+        except ScenarioError as exc:
+            problems.append(problem_text(exc, "url", lang, digits))
     if state.value("scn_horizon") is None:  # came back from another page: the world widgets were cleared
         state.set_values(_world_widgets(package(state.value("scn_slot", "A"))))
     return first_visit, problems

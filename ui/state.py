@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard.i18n import DEFAULT_LANGUAGE, available_languages
+from dashboard.scenario import spec
 
 _NOTICES = "_url_notices"
 _ROUTED = "_routed_run"
@@ -174,6 +175,19 @@ def seed_url(params: dict[str, str]) -> None:
         st.query_params[key] = value
 
 
+_FOLLOW_LINK = "_follow_link"
+
+
+def follow_link(on: bool = True) -> None:
+    """The next page should load the state its link carries even if the session already has its own (a
+    presentation step reopens its case package)."""
+    st.session_state[_FOLLOW_LINK] = on
+
+
+def take_follow_link() -> bool:
+    return bool(st.session_state.pop(_FOLLOW_LINK, False))
+
+
 def forget(*keys: str) -> None:
     """Drop these values so the page seeds them again from the URL it is opened with."""
     for key in keys:
@@ -260,7 +274,7 @@ def reset_publish_failures() -> None:
 # Policy scenarios: packages A/B/C (scenario JSON per slot) and one-off load requests (file, link, case study).
 _SCN_PACKAGES = "_scn_packages"
 _SCN_REQUEST = "_scn_request"
-SCENARIO_URL_KEY = "scn"
+SCENARIO_URL_KEY = spec.SCENARIO_URL_KEY
 
 
 def scenario_packages() -> dict[str, str]:

@@ -140,6 +140,10 @@ def from_json(text: str | bytes) -> Scenario:
     return from_dict(raw)
 
 
+#: The query parameter that carries a package in a link (?scn=...).
+SCENARIO_URL_KEY = "scn"
+
+
 def to_url(scenario: Scenario) -> str:
     """Compact URL value: urlsafe base64 of compressed compact JSON (one query parameter, ?scn=...)."""
     compact = {"n": scenario.name, "h": scenario.horizon,

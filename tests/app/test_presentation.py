@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard import presentation
-from dashboard.pages import PAGE_IDS
+from dashboard.pages import PAGE_IDS, page
 from tests.app.conftest import plotly_figures
 
 
@@ -107,3 +107,24 @@ def test_the_briefing_button_gives_the_briefing_of_this_session(open_page, defer
     html = generate()
     assert "<html lang='ar' dir='rtl'>" in html
     assert "المولودون في العراق حسب بلد الإقامة، ٢٠٠٥" in html     # the map section shows the map's year
+
+
+def test_the_scenario_step_opens_a_case_package_beside_the_baseline(open_page):
+    """Step 9 compares a case study's package with the baseline, not an empty package identical to it."""
+    from dashboard.scenario.params import LEVERS
+    from dashboard.scenario.presets import PRESETS
+
+    at = open_page("scenarios", timeout=90, present="1", step="scenarios")
+    assert not at.exception
+    on = {lever for lever in LEVERS if at.toggle(key=f"scn_on_{lever}").value}
+    assert on == set(PRESETS[presentation.SCENARIO_STEP_CASE]) and on
+    # Back on the same step later in the session (the builder was already open): the package is loaded again.
+    for lever in on:
+        at.toggle(key=f"scn_on_{lever}").set_value(False)
+    at.run()
+    at.query_params["case"] = "taiwan"
+    at.switch_page(page("case_studies").file).run()
+    assert "Taiwan" in at.markdown[0].value
+    at.button(key="present_next").click().run()
+    assert not at.exception
+    assert {lever for lever in LEVERS if at.toggle(key=f"scn_on_{lever}").value} == on
