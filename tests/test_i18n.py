@@ -200,3 +200,10 @@ def test_i18n_add_takes_a_kurdish_text_and_lists_what_is_missing(monkeypatch, tm
     assert add.missing_keys() == {"ckb": ["x.no_kurdish"]}
     assert add.main(["i18n_add.py", "--missing"]) == 1
     assert "x.no_kurdish\tBye" in capsys.readouterr().out
+
+
+def test_i18n_add_lists_keys_whose_english_changed(monkeypatch, tmp_path):
+    add = _i18n_add(monkeypatch, tmp_path)
+    before = json.loads((tmp_path / "en.json").read_text(encoding="utf-8"))
+    add.set_key("en", "nav.map", "World map")
+    assert add.changed_keys(before) == ["nav.map"]
