@@ -6,7 +6,7 @@ from dashboard import diaspora
 from dashboard.charts.overview import diaspora_trend, remittances_table, remittances_trend, top_destinations_bar
 from dashboard.countries import country_names, with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
-from dashboard.i18n import format_number, format_percent, localise_digits, t, t_optional
+from dashboard.i18n import format_number, format_percent, join_list, localise_digits, t, t_optional
 from dashboard.sources import source_line
 from ui import cached, shell, widgets
 
@@ -32,7 +32,7 @@ if newest is not None and newest.year_max != head.year:
     st.caption(t("overview.latest_caption", lang, people=format_number(latest.people, lang, digits),
                  year=yr(latest.year), count=format_number(latest.destinations, lang, digits),
                  source=t_optional(f"dataset.migrant_stock.{newest.version}.short", lang) or newest.revision,
-                 missing=", ".join(sorted(names.get(c, c) for c in latest.not_estimated)) or "–")
+                 missing=join_list(sorted(names.get(c, c) for c in latest.not_estimated), lang) or "–")
                + " " + source_line(newest, lang))
     st.caption(t("overview.series_note", lang, revision=stock.meta.revision, start=yr(head.base_year),
                  end=yr(head.year)))
