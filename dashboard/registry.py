@@ -35,7 +35,16 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "countries": {"iso3": "string", "iso2": "string", "m49": "string", "name_en": "string",
                   "name_ar": "string", "region": "string", "subregion": "string", "lon": "float64",
                   "lat": "float64", "has_polygon": "bool"},
+    "skills_dioc_e": {"residence_iso3": "string", "source_code": "string", "sex": "string", "low": "int64",
+                      "medium": "int64", "high": "int64", "unknown": "int64", "total": "int64",
+                      "ratio_undesa_2010": "float64", "reliable": "bool", "reason": "string"},
+    "skills_oecd": {"table": "string", "sex": "string", "age": "string", "education": "string",
+                    "nationality": "string", "duration": "string", "status": "string", "scheme": "string",
+                    "occupation": "string", "skill_level": "string", "overqualified": "string", "number": "int64"},
+    "brain_drain": {"sex": "string", "year": "int64", "education": "string", "rate_pct": "float64"},
 }
+#: Columns a dataset keeps when present but may lack (the calibrated sample's `employed`; uploads need not).
+OPTIONAL_COLUMNS: dict[str, dict[str, str]] = {"skills": {"employed": "int64"}}
 
 
 class DataFileError(RuntimeError):
@@ -121,6 +130,8 @@ def apply_schema(frame: pd.DataFrame, dataset_id: str, name: str) -> pd.DataFram
     missing = [c for c in schema if c not in frame.columns]
     if missing:
         raise DataFileError(f"{name} lacks the column(s) {', '.join(missing)}.")
+    optional = {c: d for c, d in OPTIONAL_COLUMNS.get(dataset_id, {}).items() if c in frame.columns}
+    schema = {**schema, **optional}
     frame = frame[list(schema)]
     try:
         for column, dtype in schema.items():
