@@ -169,3 +169,40 @@ def test_calibration_table_says_what_rests_on_what():
 def test_uncalibrated_generator_has_no_calibration_columns(registry):
     out = generate_skills_sample(registry.get("migrant_stock").frame, n=200, seed=1)
     assert list(out.columns) == SKILLS_COLUMNS and not set(CALIBRATION_COLUMNS) & set(out.columns)
+
+
+def test_talent_pool_education_split_comes_from_official_figures(registry, dioc, oecd):
+    """A survey of graduates only still yields each destination's official low/medium/high split; the survey
+    gives only sectors and interest within a level."""
+    from dashboard.scenario.population import build_population
+    from dashboard.skills import talent_pool
+
+    stock = registry.get("migrant_stock").frame
+    survey = registry.get("skills").frame.copy()
+    survey["education"] = "master"  # an (uploaded) survey of graduates only
+    destinations = sorted(stock.loc[(stock["year"] == 2020) & (stock["migrants"] > 0), "destination_iso3"].unique())
+    split = so.education_split(dioc, oecd, destinations)
+    population = build_population(stock, talent_pool(survey), split)
+    latest = stock[(stock["year"] == 2020) & (stock["sex"] == "total")].set_index("destination_iso3")["migrants"]
+    by_level = population.segments.groupby("skill_level")["people"].sum()
+    expected_high = (split.set_index("destination_iso3")["high"] * latest.reindex(destinations)).sum()
+    assert by_level["high"] == pytest.approx(expected_high)
+    assert by_level.sum() == pytest.approx(latest.sum())
+    assert by_level["low"] > 0.3 * latest.sum()  # not the survey's 0% low
+    coverage = population.coverage.set_index("destination_iso3")
+    assert coverage.at["USA", "education_source"] == so.SOURCE_DIOC_E
+    assert coverage.at["JOR", "education_source"] == so.SOURCE_OECD
+    # interest stays the survey's: no one interested in returning -> no one in the return pool
+    survey["interest_return"] = 0
+    assert build_population(stock, talent_pool(survey), split).segments["return"].sum() == 0
+
+
+def test_a_survey_without_the_calibration_columns_still_loads(sample):
+    from dashboard.registry import apply_schema
+
+    survey = sample.drop(columns=CALIBRATION_COLUMNS).astype(str)
+    loaded = apply_schema(survey, "skills", "survey.csv")
+    assert list(loaded.columns) == SKILLS_COLUMNS and len(loaded) == len(sample)
+    with_column = apply_schema(sample.astype(str), "skills", "sample.csv")
+    assert list(with_column.columns) == [*SKILLS_COLUMNS, *CALIBRATION_COLUMNS]
+    assert with_column["employed"].dtype == "int64"
