@@ -256,10 +256,11 @@ def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundari
 
 
 def scenario_sections(scenarios: dict[str, object], population, lang: str, digits: Digits,
-                      metric: str = "cum_returns") -> list[BriefingSection]:
+                      metric: str = "cum_returns", sample_note: str = "") -> list[BriefingSection]:
     """The scenario comparison and its assumptions: each package's headline figures (P50 with P10–P90) beside
     the baseline, a chart of `metric`, then every parameter the packages use with its range and source.
-    `scenarios` maps a display label to a dashboard.scenario.spec.Scenario (all share one horizon and context)."""
+    `scenarios` maps a display label to a dashboard.scenario.spec.Scenario (all share one horizon and context).
+    `sample_note` (dashboard.skills.sample_note) says what skills data the figures rest on, under each section."""
     from dashboard.charts.scenario import compare_bars
     from dashboard.scenario import tables
     from dashboard.scenario.model import summarise
@@ -275,9 +276,9 @@ def scenario_sections(scenarios: dict[str, object], population, lang: str, digit
     assumptions = tables.parameter_table(lang, digits, levers)
     keep = [t(f"method.col_{c}", lang) for c in ("param", "low", "central", "high", "unit", "source")]
     assumptions = assumptions[[c for c in keep if c in assumptions.columns]]
+    source = " · ".join(part for part in (t("scenario.source_line", lang), sample_note) if part)
     return [
         BriefingSection(title=t("briefing.scenario", lang), text=t("scenario.disclaimer", lang), figure=fig,
-                        table=tables.headline_table(frames, lang, digits), source=t("scenario.source_line", lang)),
-        BriefingSection(title=t("briefing.assumptions", lang), table=assumptions,
-                        source=t("scenario.source_line", lang)),
+                        table=tables.headline_table(frames, lang, digits), source=source),
+        BriefingSection(title=t("briefing.assumptions", lang), table=assumptions, source=source),
     ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-from dashboard.i18n import Digits, format_number, format_percent, t
+from dashboard.i18n import Digits, format_number, format_percent, t, t_optional
 from dashboard.skills_sample import EDUCATION_LEVELS, ENGAGEMENT_MODES, FIELDS, ISCO_MAJOR_GROUPS, SECTORS
 
 #: Iraq's priority sectors by default (configurable on the page; the scenario model takes them as an argument).
@@ -447,6 +447,15 @@ def country_summary(skills: pd.DataFrame, iso3: str, lang: str, digits: Digits =
         rows.append(row(label, int(r.respondents), float(r.weighted)))
     return pd.DataFrame(rows, columns=[t("skills.summary.indicator", lang), t("skills.summary.value", lang),
                                        t("skills.respondents", lang)])
+
+
+def sample_note(meta: object, lang: str) -> str:
+    """The one line beside every figure that depends on the skills data (`meta`: its DatasetMeta): the
+    illustrative sample says so; a real survey (published or explored) is named."""
+    if getattr(meta, "is_synthetic", True):
+        return t("common.sample_note", lang)
+    title = t_optional(f"dataset.{meta.id}.{meta.version}.title", lang) or meta.title or meta.source_file
+    return t("common.survey_note", lang, title=title)
 
 
 # --------------------------------------------------------------------------------------------------

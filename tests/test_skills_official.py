@@ -206,3 +206,27 @@ def test_a_survey_without_the_calibration_columns_still_loads(sample):
     with_column = apply_schema(sample.astype(str), "skills", "sample.csv")
     assert list(with_column.columns) == [*SKILLS_COLUMNS, *CALIBRATION_COLUMNS]
     assert with_column["employed"].dtype == "int64"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_briefing_scenario_sections_carry_the_sample_note(registry, lang):
+    from dataclasses import replace
+
+    from dashboard import briefing
+    from dashboard.i18n import t
+    from dashboard.scenario.population import build_population
+    from dashboard.scenario.presets import preset
+    from dashboard.skills import sample_note, talent_pool
+
+    skills = registry.get("skills")
+    population = build_population(registry.get("migrant_stock").frame, talent_pool(skills.frame))
+    note = sample_note(skills.meta, lang)
+    assert note == t("common.sample_note", lang)
+    sections = briefing.scenario_sections({"A": preset("ireland")}, population, lang, "western", sample_note=note)
+    assert all(note in section.source for section in sections)
+    html = briefing.build_briefing(lang, "western", sections)
+    assert note in html.replace("&quot;", '"').replace("&#x27;", "'")
+    survey = replace(skills.meta, nature="real", version="v2", title="Erbil diaspora survey 2026",
+                     published_at="2026-11-29T20:00:00Z")
+    named = sample_note(survey, lang)
+    assert "Erbil diaspora survey 2026" in named and named != note
