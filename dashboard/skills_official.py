@@ -225,6 +225,12 @@ def education_split(dioc: pd.DataFrame, oecd: pd.DataFrame, destinations: list[s
     return pd.DataFrame(rows, columns=["destination_iso3", *EDUCATION_GROUPS, "source"])
 
 
+def destinations_of(stock: pd.DataFrame) -> list[str]:
+    """Destinations with people in the stock's latest year (those the scenario population and sample cover)."""
+    latest = stock[(stock["year"] == stock["year"].max()) & (stock["migrants"] > 0)]
+    return sorted(latest["destination_iso3"].astype(str).unique())
+
+
 @dataclass(frozen=True)
 class CalibrationTargets:
     """Official margins the illustrative sample is raked to (see dashboard/skills_sample.py)."""

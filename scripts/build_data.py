@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 import build_skills_official as official  # noqa: E402  (scripts/ is on sys.path when run as a script)
 
-from dashboard.skills_official import calibration_targets  # noqa: E402
+from dashboard.skills_official import calibration_targets, destinations_of  # noqa: E402
 from dashboard.skills_sample import generate_skills_sample  # noqa: E402
 
 DATA_DIR = REPO_ROOT / "data"
@@ -570,9 +570,7 @@ def main(argv: list[str] | None = None) -> None:
         "skills_oecd": DATA_DIR / "skills_oecd_2015.csv",
         "brain_drain": DATA_DIR / "brain_drain_iab.csv",
     }
-    destinations = sorted(stock.loc[(stock["year"] == stock["year"].max()) & (stock["migrants"] > 0),
-                                    "destination_iso3"].unique())
-    targets = calibration_targets(dioc, oecd, destinations)
+    targets = calibration_targets(dioc, oecd, destinations_of(stock))
     skills = generate_skills_sample(stock, n=SKILLS_N, seed=SKILLS_SEED, targets=targets)
     frames = {
         "stock2020": stock,

@@ -180,7 +180,7 @@ def test_talent_pool_education_split_comes_from_official_figures(registry, dioc,
     stock = registry.get("migrant_stock").frame
     survey = registry.get("skills").frame.copy()
     survey["education"] = "master"  # an (uploaded) survey of graduates only
-    destinations = sorted(stock.loc[(stock["year"] == 2020) & (stock["migrants"] > 0), "destination_iso3"].unique())
+    destinations = so.destinations_of(stock)
     split = so.education_split(dioc, oecd, destinations)
     population = build_population(stock, talent_pool(survey), split)
     latest = stock[(stock["year"] == 2020) & (stock["sex"] == "total")].set_index("destination_iso3")["migrants"]

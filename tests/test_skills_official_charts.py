@@ -67,3 +67,24 @@ def test_brain_drain_chart_shows_the_2010_tertiary_rate(frames):
     fig = charts.brain_drain_chart(so.brain_drain(frames["brain_drain"]), "en", "western", "t")
     high = next(trace for trace in fig.data if trace.name.startswith("High"))
     assert round(100 * high.y[list(high.x).index(2010)], 1) == 12.6
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_map_panel_line_gives_the_figure_the_reason_or_no_official_figure(frames, lang):
+    dioc = frames["skills_dioc_e"]
+    usa = charts.panel_text(so.official_education(dioc, "USA"), lang, "western")
+    assert "31.9%" in usa and "120,925" in usa
+    germany = charts.panel_text(so.official_education(dioc, "DEU"), lang, "western")
+    assert t("official.reason.ratio_undesa", lang) in germany
+    assert charts.panel_text(so.official_education(dioc, "JOR"), lang, "western") == t("official.no_figure", lang)
+    assert "0" not in charts.panel_text(None, lang, "western")
+
+
+def test_official_code_takes_no_vocabulary_from_the_generator():
+    from pathlib import Path
+
+    import dashboard.skills_official as module
+
+    imports = [line for line in Path(module.__file__).read_text(encoding="utf-8").splitlines()
+               if line.startswith(("from ", "import "))]
+    assert imports and not any("skills_sample" in line for line in imports)

@@ -140,6 +140,18 @@ def destinations_table(table: pd.DataFrame, names: Mapping[str, str], lang: str,
     })
 
 
+def panel_text(figure: Mapping[str, object] | None, lang: str, digits: Digits) -> str:
+    """The map panel's line for one country (skills_official.official_education): its tertiary share and
+    people, the reason when flagged, or "no official figure" (never zero) when DIOC-E has none."""
+    if figure is None or not np.isfinite(figure["share"]):
+        return t("official.no_figure", lang)
+    text = t("official.panel_figure", lang, share=format_percent(figure["share"], lang, digits),
+             people=format_number(figure["people"], lang, digits))
+    if not figure["reliable"]:
+        text += f" · {t('official.flagged', lang)}: {reasons_text(';'.join(figure['reasons']), lang)}"
+    return text
+
+
 # --------------------------------------------------------------------------------------------------
 # The OECD as a whole (DIOC 2015/16)
 # --------------------------------------------------------------------------------------------------
