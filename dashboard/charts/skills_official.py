@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from dashboard import geo
 from dashboard.charts.common import PALETTE, apply_layout
 from dashboard.charts.skills import HEADROOM, LABEL_FONT, ROW_HEIGHT, _mirror
-from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t
+from dashboard.i18n import Digits, format_number, format_percent, is_rtl, localise_digits, t
 from dashboard.skills_official import reason_codes
 from dashboard.skills_vocab import EDUCATION_GROUPS
 
@@ -242,7 +242,8 @@ def brain_drain_chart(frame: pd.DataFrame, lang: str, digits: Digits, title: str
 def long_table(frame: pd.DataFrame, columns: Mapping[str, str], lang: str, digits: Digits,
                percent: tuple[str, ...] = (), labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A frame as a translated display table: `columns` maps frame column -> translation key; `labels` maps
-    a column to the official.<kind> vocabulary of its values; `percent` columns shown as percentages."""
+    a column to the official.<kind> vocabulary of its values; `percent` columns shown as percentages; text
+    columns (years included: pass them as text) keep their value in the reader's digits."""
     labels = labels or {}
     out = {}
     for column, key in columns.items():
@@ -254,6 +255,6 @@ def long_table(frame: pd.DataFrame, columns: Mapping[str, str], lang: str, digit
         elif pd.api.types.is_numeric_dtype(values):
             shown = [format_number(v, lang, digits) for v in values]
         else:
-            shown = values.astype(str).tolist()
+            shown = [localise_digits(str(v), digits) for v in values]
         out[t(key, lang)] = shown
     return pd.DataFrame(out)
