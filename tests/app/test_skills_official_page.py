@@ -12,6 +12,8 @@ import pytest
 
 from dashboard.exports import to_csv_bytes, to_excel_bytes
 from dashboard.i18n import t
+from dashboard.skills_sample import CALIBRATION_COLUMNS
+from tests.app.test_skills_page import analyst_dataset  # noqa: F401  (the fixture: a published survey)
 
 SKILLS = "skills"
 SCENARIOS = "scenarios"
@@ -104,22 +106,21 @@ def test_scenario_cards_tabs_and_every_download_carry_the_sample_note(open_page,
 
 
 @pytest.fixture
-def published_survey(monkeypatch):
-    """A real survey published by analysts is the active skills dataset (the same rows, its own metadata)."""
+def published_survey(request, monkeypatch):
+    """A real survey published by analysts is the active skills dataset, without the sample's calibration
+    column (a survey has no reason to carry it)."""
     from ui import cached
 
-    real = cached.dataset
+    request.getfixturevalue("analyst_dataset")
+    survey = cached.dataset
 
-    def fake(dataset_id: str, version: str | None = None):
-        found = real(dataset_id, version)
+    def without_calibration(dataset_id: str, version: str | None = None):
+        found = survey(dataset_id, version)
         if dataset_id != "skills":
             return found
-        meta = dataclasses.replace(found.meta, nature="real", title=SURVEY, publisher="Ministry of Planning",
-                                   revision="wave 1", version="survey2025", sha256="f" * 64,
-                                   published_at="2025-06-01T10:00:00Z")
-        return dataclasses.replace(found, meta=meta, frame=found.frame.drop(columns="employed"))
+        return dataclasses.replace(found, frame=found.frame.drop(columns=CALIBRATION_COLUMNS, errors="ignore"))
 
-    monkeypatch.setattr(cached, "dataset", fake)
+    monkeypatch.setattr(cached, "dataset", without_calibration)
 
 
 def test_with_a_published_survey_the_note_names_it(open_page, downloads, published_survey):
