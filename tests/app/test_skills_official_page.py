@@ -150,3 +150,11 @@ def test_briefing_scenario_section_carries_the_note(lang):
                                                                   version="session-abc", session_only=True))
     named = scenario_sources({"skills": survey})
     assert len(named) == 2 and all(SURVEY in s and note not in s for s in named)
+
+
+def test_presentation_scenario_step_carries_the_sample_note(open_page):
+    at = open_page(SCENARIOS, present="1", step="scenarios", timeout=180)
+    assert not at.exception
+    bar = [c.value for c in at.caption]
+    assert t("present.caption_scenarios", "en") in bar
+    assert bar.index(t("present.caption_scenarios", "en")) + 1 == bar.index(NOTE)  # right under the step's line
