@@ -230,3 +230,16 @@ def test_briefing_scenario_sections_carry_the_sample_note(registry, lang):
                      published_at="2026-11-29T20:00:00Z")
     named = sample_note(survey, lang)
     assert "Erbil diaspora survey 2026" in named and named != note
+
+
+def test_population_table_says_where_each_destinations_skill_levels_come_from(registry, dioc, oecd):
+    from dashboard.scenario.population import build_population
+    from dashboard.scenario.tables import coverage_table
+    from dashboard.skills import talent_pool
+
+    stock = registry.get("migrant_stock").frame
+    split = so.education_split(dioc, oecd, so.destinations_of(stock))
+    population = build_population(stock, talent_pool(registry.get("skills").frame), split)
+    table = coverage_table(population, "en", "western", {"USA": "United States", "DEU": "Germany"})
+    source = table.set_index("Country of residence")["Skill levels from"]
+    assert source["United States"].startswith("OECD/World Bank DIOC-E") and "OECD as a whole" in source["Germany"]
