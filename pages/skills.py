@@ -23,6 +23,7 @@ skills_official.official_section(lang, digits)
 st.header(t("official.detail_section", lang))
 if meta.is_synthetic:
     widgets.synthetic_label(lang)
+    skills_official.sample_basis(lang)
 else:
     st.info(t("skills.active_dataset", lang, title=meta.title, publisher=meta.publisher, revision=meta.revision,
               years=meta.years), icon=":material/description:")

@@ -88,3 +88,16 @@ def test_official_code_takes_no_vocabulary_from_the_generator():
     imports = [line for line in Path(module.__file__).read_text(encoding="utf-8").splitlines()
                if line.startswith(("from ", "import "))]
     assert imports and not any("skills_sample" in line for line in imports)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_sample_basis_table_says_row_by_row_what_is_calibrated(lang):
+    from dashboard.skills_sample import calibration_table
+
+    table = charts.calibration_display(calibration_table(), lang)
+    rows = table.set_index(t("skills.calib.col_variable", lang))[t("skills.calib.col_basis", lang)]
+    assert rows[t("skills.calib.var.education", lang)] == t("skills.calib.basis.calibrated", lang)
+    assert rows[t("skills.calib.var.occupation_isco", lang)] == t("skills.calib.basis.calibrated", lang)
+    for variable in ("field_of_study", "languages", "interest"):
+        assert rows[t(f"skills.calib.var.{variable}", lang)] == t("skills.calib.basis.assumption", lang)
+    assert not any(value.startswith("skills.calib") for value in table.to_numpy().ravel())  # every key translated

@@ -12,6 +12,7 @@ from dashboard.charts import skills_official as charts
 from dashboard.countries import country_names
 from dashboard.i18n import Digits, format_number, format_percent, localise_digits, t
 from dashboard.registry import DatasetMeta
+from dashboard.skills_sample import calibration_table
 from dashboard.sources import source_line
 from ui import cached, widgets
 
@@ -121,3 +122,10 @@ def brain_drain(lang: str, digits: Digits) -> None:
                               percent=("rate",), labels={"education": "edu"})
     _show(charts.brain_drain_chart(rates, lang, digits, t("official.brain_drain_title", lang)), table, iab.meta,
           "skills_official_brain_drain", "official_brain_drain", lang)
+
+
+def sample_basis(lang: str) -> None:
+    """Row by row, what the illustrative sample rests on: real figures, calibration to DIOC, or assumption."""
+    with st.expander(t("skills.calib.title", lang)):
+        widgets.table_with_downloads(charts.calibration_display(calibration_table(), lang), "skills_sample_basis",
+                                     t("common.sample_note", lang), lang, key="skills_sample_basis")

@@ -258,3 +258,16 @@ def long_table(frame: pd.DataFrame, columns: Mapping[str, str], lang: str, digit
             shown = [localise_digits(str(v), digits) for v in values]
         out[t(key, lang)] = shown
     return pd.DataFrame(out)
+
+
+def calibration_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sample's calibration table (skills_sample.calibration_table: variable, basis, source) translated;
+    the interest columns share one row."""
+    variables = list(dict.fromkeys("interest" if v.startswith("interest_") else v for v in table["variable"]))
+    basis = dict(zip(table["variable"].map(lambda v: "interest" if v.startswith("interest_") else v),
+                     table["basis"], strict=True))
+    return pd.DataFrame({
+        t("skills.calib.col_variable", lang): [t(f"skills.calib.var.{v}", lang) for v in variables],
+        t("skills.calib.col_basis", lang): [t(f"skills.calib.basis.{basis[v]}", lang) for v in variables],
+        t("skills.calib.col_source", lang): [t(f"skills.calib.src.{v}", lang) for v in variables],
+    })
