@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -169,6 +170,17 @@ def _official_skills(keys: tuple[str, ...], _dioc: pd.DataFrame, _oecd: pd.DataF
         "isco": so.occupations(_oecd, "isco08"), "soc": so.occupations(_oecd, "us_soc2010"),
         "skill": so.job_skill_levels(_oecd), "brain_drain": so.brain_drain(_iab),
     }
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _figure(key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def figure(key: tuple, build: Callable[[], Any]) -> Any:
+    """A figure built once per `key` (which must name everything it shows: chart, language, digits, data
+    versions) and copied on every read, so no session shares another's figure object."""
+    return _figure(key, build)
 
 
 def official_skills() -> dict[str, Any]:

@@ -14,13 +14,15 @@ from dashboard.i18n import Digits, format_number, format_percent, localise_digit
 from dashboard.registry import DatasetMeta
 from dashboard.skills_sample import calibration_table
 from dashboard.sources import source_line
-from ui import cached, widgets
+from ui import cached, state, widgets
 
 RANKED_MIN_PEOPLE = 1000  # smaller destinations are in the table only
 
 
-def _show(fig, table: pd.DataFrame, meta: DatasetMeta, stem: str, key: str, lang: str) -> None:
-    """Chart, its table with CSV/Excel downloads carrying the source line, then the source."""
+def _show(build, table: pd.DataFrame, meta: DatasetMeta, stem: str, key: str, lang: str) -> None:
+    """Chart (built by `build` once per chart, language, digits and data version), its table with CSV/Excel
+    downloads carrying the source line, then the source."""
+    fig = cached.figure((key, lang, state.digits(), meta.version, meta.sha256), build)
     widgets.chart(fig, key=f"{key}_chart")
     widgets.table_in_expander(table, stem, source_line(meta, lang), lang, key)
     widgets.source_caption(meta, lang)
@@ -42,11 +44,15 @@ def by_destination(lang: str, digits: Digits) -> None:
     by_sex = cached.official_skills()["by_sex"]
     st.subheader(t("official.by_destination", lang))
     table = charts.destinations_table(by_sex["total"], names, lang, digits)
-    fig = charts.education_map(by_sex["total"], cached.boundaries(), countries, names, lang, digits,
-                               t("official.map_title", lang))
-    _show(fig, table, dioc.meta, "skills_official_by_destination", "official_map", lang)
-    ranked = charts.tertiary_ranked(by_sex, names, lang, digits, t("official.ranked_title", lang),
-                                    min_people=RANKED_MIN_PEOPLE)
+    def world() -> object:
+        return charts.education_map(by_sex["total"], cached.boundaries(), countries, names, lang, digits,
+                                    t("official.map_title", lang))
+
+    _show(world, table, dioc.meta, "skills_official_by_destination", "official_map", lang)
+    def ranked() -> object:
+        return charts.tertiary_ranked(by_sex, names, lang, digits, t("official.ranked_title", lang),
+                                      min_people=RANKED_MIN_PEOPLE)
+
     _show(ranked, table, dioc.meta, "skills_official_by_destination_sex", "official_ranked", lang)
     flagged = by_sex["total"][~by_sex["total"]["reliable"] & (by_sex["total"]["people"] >= RANKED_MIN_PEOPLE)]
     st.caption(t("official.flagged_note", lang))
@@ -74,14 +80,14 @@ def oecd_profile(lang: str, digits: Digits) -> None:
     widgets.source_caption(oecd.meta, lang)
 
     education = figures["education"]
-    _show(charts.education_mix(education, lang, digits, t("official.mix_title", lang)),
+    _show(lambda: charts.education_mix(education, lang, digits, t("official.mix_title", lang)),
           charts.long_table(education, {"sex": "official.col.sex", "low": "official.edu.low",
                                         "medium": "official.edu.medium", "high": "official.edu.high",
                                         "unknown": "official.edu.unknown", "share_high": "official.tertiary_share"},
                             lang, digits, percent=("share_high",), labels={"sex": "sex"}),
           oecd.meta, "skills_official_oecd_education", "official_mix", lang)
     waste = figures["overqualification"]
-    _show(charts.overqualification_chart(waste, lang, digits, t("official.brain_waste_title", lang)),
+    _show(lambda: charts.overqualification_chart(waste, lang, digits, t("official.brain_waste_title", lang)),
           charts.long_table(waste, {"sex": "official.col.sex", "overqualified": "official.col.overqualified",
                                     "matched": "official.col.matched", "rate": "official.overqualified_rate"},
                             lang, digits, percent=("rate",), labels={"sex": "sex"}),
@@ -99,11 +105,13 @@ def oecd_profile(lang: str, digits: Digits) -> None:
                                            "unemployed": "official.col.unemployed",
                                            "inactive": "official.col.inactive", rate: f"official.{rate}"},
                                   lang, digits, percent=(rate,), labels={"sex": "sex", "education": "edu"})
-        fig = charts.labour_chart(labour, lang, digits, t(f"official.{view}_title", lang), rate=rate)
+        def fig() -> object:
+            return charts.labour_chart(labour, lang, digits, t(f"official.{view}_title", lang), rate=rate)
     else:  # occupations in one scheme (never summed across schemes), or the skill level of the jobs
         rows, column = figures[view], "skill_level" if view == "skill" else "occupation"
         kind = "job" if view == "skill" else view
-        fig = charts.share_bars(rows, kind, lang, digits, t(f"official.{view}_title", lang), value_column=column)
+        def fig() -> object:
+            return charts.share_bars(rows, kind, lang, digits, t(f"official.{view}_title", lang), value_column=column)
         table = charts.long_table(rows, {column: f"official.col.{column}", "number": "official.col.number",
                                          "share": "official.col.share"}, lang, digits, percent=("share",),
                                   labels={column: kind})
@@ -120,7 +128,7 @@ def brain_drain(lang: str, digits: Digits) -> None:
     columns = {"year": "official.col.year", "education": "official.col.education", "rate": "official.emigration_rate"}
     table = charts.long_table(rates.assign(year=rates["year"].astype(str)), columns, lang, digits,
                               percent=("rate",), labels={"education": "edu"})
-    _show(charts.brain_drain_chart(rates, lang, digits, t("official.brain_drain_title", lang)), table, iab.meta,
+    _show(lambda: charts.brain_drain_chart(rates, lang, digits, t("official.brain_drain_title", lang)), table, iab.meta,
           "skills_official_brain_drain", "official_brain_drain", lang)
 
 
