@@ -14,8 +14,10 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-from dashboard.i18n import Digits, format_number, format_percent, t, t_optional
+from dashboard.i18n import Digits, format_number, format_percent, t
+from dashboard.registry import DatasetMeta
 from dashboard.skills_sample import EDUCATION_LEVELS, ENGAGEMENT_MODES, FIELDS, ISCO_MAJOR_GROUPS, SECTORS
+from dashboard.sources import provenance
 
 #: Iraq's priority sectors by default (configurable on the page; the scenario model takes them as an argument).
 PRIORITY_SECTORS: tuple[str, ...] = ("health", "higher_education", "engineering_construction", "ict", "energy",
@@ -449,13 +451,12 @@ def country_summary(skills: pd.DataFrame, iso3: str, lang: str, digits: Digits =
                                        t("skills.respondents", lang)])
 
 
-def sample_note(meta: object, lang: str) -> str:
+def sample_note(meta: DatasetMeta, lang: str) -> str:
     """The one line beside every figure that depends on the skills data (`meta`: its DatasetMeta): the
     illustrative sample says so; a real survey (published or explored) is named."""
-    if getattr(meta, "is_synthetic", True):
+    if meta.is_synthetic:
         return t("common.sample_note", lang)
-    title = t_optional(f"dataset.{meta.id}.{meta.version}.title", lang) or meta.title or meta.source_file
-    return t("common.survey_note", lang, title=title)
+    return t("common.survey_note", lang, title=provenance(meta, "title", lang) or meta.source_file)
 
 
 # --------------------------------------------------------------------------------------------------
