@@ -40,7 +40,7 @@ def dataset_for_session(own: Dataset | None, dataset_id: str, version: str | Non
     if own is not None and version == own.meta.version:
         return own
     shared = shared_version(dataset_id, version)
-    return own if own is not None and shared.meta.default else shared
+    return own if own is not None and shared.meta.active else shared
 
 
 def shared_version(dataset_id: str, version: str | None = None) -> Dataset:
@@ -135,13 +135,24 @@ def upload_diff(kind: str, file_name: str, data: bytes, sheet: str | None,
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _scenario_population(stock_key: tuple[str, str], skills_key: tuple[str, str], official_key: tuple[str, ...],
-                         _stock: pd.DataFrame, _skills: pd.DataFrame, _dioc: pd.DataFrame, _oecd: pd.DataFrame):
+def _scenario_inputs(stock_key: tuple[str, str], skills_key: tuple[str, str], official_key: tuple[str, ...],
+                     _stock: pd.DataFrame, _skills: pd.DataFrame, _dioc: pd.DataFrame, _oecd: pd.DataFrame):
+    """(Population, Pools) of one pair of dataset versions: the model's segments and its per-segment pools."""
+    from dashboard.scenario.model import Pools
     from dashboard.scenario.population import build_population
     from dashboard.skills import talent_pool
     from dashboard.skills_official import destinations_of, education_split
 
-    return build_population(_stock, talent_pool(_skills), education_split(_dioc, _oecd, destinations_of(_stock)))
+    population = build_population(_stock, talent_pool(_skills),
+                                  education_split(_dioc, _oecd, destinations_of(_stock)))
+    return population, Pools.of(population)
+
+
+def _inputs_of(stock: Dataset | None, skills: Dataset | None):
+    stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
+    dioc, oecd = dataset("skills_dioc_e"), dataset("skills_oecd")
+    return _scenario_inputs((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
+                            (dioc.meta.sha256, oecd.meta.sha256), stock.frame, skills.frame, dioc.frame, oecd.frame)
 
 
 def scenario_population(stock: Dataset | None = None, skills: Dataset | None = None):
@@ -149,13 +160,14 @@ def scenario_population(stock: Dataset | None = None, skills: Dataset | None = N
     once per pair of versions. Each destination's skill levels come from the official DIOC figures; the skills
     dataset gives sectors and interest within a level.
 
-    A resource, not data: one shared read-only object, so the model's per-population pools are built once.
+    A resource, not data: one shared read-only object.
     """
-    stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
-    dioc, oecd = dataset("skills_dioc_e"), dataset("skills_oecd")
-    return _scenario_population((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
-                                (dioc.meta.sha256, oecd.meta.sha256), stock.frame, skills.frame, dioc.frame,
-                                oecd.frame)
+    return _inputs_of(stock, skills)[0]
+
+
+def scenario_pools(stock: Dataset | None = None, skills: Dataset | None = None):
+    """The model's pools (dashboard.scenario.model.Pools) of `scenario_population`, built once with it."""
+    return _inputs_of(stock, skills)[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -197,16 +209,15 @@ def scenario_summary(scenario_json: str, label: str, baseline_label: str, stock_
     from dashboard.scenario.model import summarise
     from dashboard.scenario.spec import Scenario
 
-    return summarise(Scenario.model_validate_json(scenario_json), scenario_population(), label, baseline_label)
+    return summarise(Scenario.model_validate_json(scenario_json), scenario_pools(), label, baseline_label)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def scenario_tornado(scenario_json: str, metric: str, stock_key: tuple[str, str], skills_key: tuple[str, str]):
-    from dashboard.scenario.model import pools_of
     from dashboard.scenario.sensitivity import tornado
     from dashboard.scenario.spec import Scenario
 
-    return tornado(Scenario.model_validate_json(scenario_json), pools_of(scenario_population()), metric)
+    return tornado(Scenario.model_validate_json(scenario_json), scenario_pools(), metric)
 
 
 def scenario_data_keys() -> tuple[tuple[str, str], tuple[str, str]]:
