@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.skills_vocab import EDUCATION_GROUPS, ISCO_MAJOR_GROUPS
+from dashboard.vocabularies import EDUCATION_GROUPS, ISCO_MAJOR_GROUPS
 
 #: Why a DIOC-E destination is flagged (codes in the `reason` column, ";"-joined); translated on the page.
 REASONS: tuple[str, ...] = ("suppressed_cells", "ratio_undesa", "low_with_unknown", "territory_changed")

@@ -17,64 +17,21 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from dashboard.skills_vocab import EDUCATION_GROUPS, ISCO_MAJOR_GROUPS
+# Categories and columns: one schema for bundled and uploaded data (dashboard/schemas.py, dashboard/vocabularies.py)
+from dashboard.schemas import SKILLS_COLUMNS
+from dashboard.vocabularies import (
+    EDUCATION_GROUPS,
+    EDUCATION_LEVELS,
+    ENGAGEMENT_MODES,
+    FIELDS,
+    ISCO_MAJOR_GROUPS,
+    LANGUAGES,
+    SECTORS,
+    SEXES,
+)
 
 if TYPE_CHECKING:
     from dashboard.skills_official import CalibrationTargets
-
-# --------------------------------------------------------------------------------------------------
-# Categories (imported by charts, pages and tests)
-# --------------------------------------------------------------------------------------------------
-EDUCATION_LEVELS: list[str] = [
-    "primary_or_less",
-    "secondary",
-    "post_secondary_vocational",
-    "bachelor",
-    "master",
-    "doctorate",
-]
-FIELDS: list[str] = [
-    "health",
-    "engineering",
-    "ict",
-    "natural_sciences",
-    "business_economics",
-    "education",
-    "social_sciences_law",
-    "humanities_arts",
-    "agriculture",
-    "none",
-]
-SECTORS: list[str] = [
-    "health",
-    "higher_education",
-    "engineering_construction",
-    "ict",
-    "energy",
-    "agriculture",
-    "finance_business",
-    "public_administration",
-    "trade_hospitality",
-    "manufacturing",
-    "other",
-]
-ENGAGEMENT_MODES: list[str] = ["mentoring", "short_term", "return", "investment", "philanthropy"]
-LANGUAGES: list[str] = ["ar", "ku", "en", "de", "sv", "tr", "fa", "fr", "nl"]
-SEXES: list[str] = ["male", "female"]
-SKILLS_COLUMNS: list[str] = [
-    "respondent_id",
-    "residence_iso3",
-    "sex",
-    "age",
-    "years_abroad",
-    "education",
-    "field_of_study",
-    "occupation_isco",
-    "sector",
-    "languages",
-    *[f"interest_{m}" for m in ENGAGEMENT_MODES],
-    "weight",
-]
 
 #: Columns only the calibrated bundled sample carries (an uploaded survey may lack them and still loads).
 CALIBRATION_COLUMNS: list[str] = ["employed"]

@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from dashboard.ingest import read_upload, sniff_separator
 from dashboard.registry import Registry
-from dashboard.skills_sample import CALIBRATION_COLUMNS
 from dashboard.validation import CountryResolver, check_upload, detect_layout, suggest_mapping
+from dashboard.validation.read import read_upload, sniff_separator
 
 EXPECTED = pd.DataFrame({"origin_iso3": ["IRQ", "IRQ", "IRQ", "IRQ"],
                          "destination_iso3": ["DEU", "DEU", "SWE", "SWE"], "year": [2015, 2020, 2015, 2020],
@@ -107,7 +106,8 @@ def test_unresolved_names_are_listed_with_suggestions_not_dropped(countries):
     prepared = check_upload("migrant_stock", "typo.csv", body.encode(), countries)
     assert prepared.frame is None
     assert prepared.unresolved.to_dict("records") == [
-        {"column": "destination_iso3", "value": "Sweeden", "rows": 2, "first_row": 2, "suggestions": "Sweden (SWE)"}]
+        {"column": "destination_iso3", "value": "Sweeden", "rows": 2, "first_row": 2, "suggestions": "Sweden (SWE)",
+         "codes": "SWE"}]
 
 
 def test_bundled_files_pass_their_own_checks_unchanged(countries):
@@ -116,8 +116,7 @@ def test_bundled_files_pass_their_own_checks_unchanged(countries):
                        ("skills", "skills_sample.csv")):
         prepared = check_upload(kind, name, (registry.data_dir / name).read_bytes(), countries)
         assert prepared.ok, [p.message() for p in prepared.problems[:3]]
-        # the bundled sample's calibration column (`employed`) is its own: an upload need not carry it
-        bundled = registry.get(kind).frame.drop(columns=CALIBRATION_COLUMNS, errors="ignore")
+        bundled = registry.get(kind).frame
         pd.testing.assert_frame_equal(
             prepared.frame, bundled.sort_values(list(bundled.columns[:4]) if kind != "skills" else ["respondent_id"],
                                                 kind="stable").reset_index(drop=True), check_like=False)

@@ -17,7 +17,7 @@ from dashboard.charts.common import PALETTE, apply_layout
 from dashboard.charts.skills import HEADROOM, LABEL_FONT, ROW_HEIGHT, _mirror
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, localise_digits, t
 from dashboard.skills_official import reason_codes
-from dashboard.skills_vocab import EDUCATION_GROUPS
+from dashboard.vocabularies import EDUCATION_GROUPS
 
 FLAGGED_COLOUR = "#c9ccd1"
 LAND_COLOUR = "#eef0f2"
