@@ -104,7 +104,10 @@ def apply_direction(lang: str) -> None:
         # Streamlit aligns headings and captions left whatever the direction; numbers are one left-to-right unit
         # (so "+223%" never shows as "223%+") aligned with the text around them.
         f"[data-testid='stHeading'] :is(h1, h2, h3, h4, h5, h6), [data-testid='stCaptionContainer'], "
-        f"[data-testid='stMarkdownContainer'] {{text-align: {align};}}"
+        f"[data-testid='stMarkdownContainer'], [data-testid='stMarkdownContainer'] :is(li, p) "
+        f"{{text-align: {align};}}"
+        # the data grid draws its cells left to right on a canvas: in RTL a wide grid would hide its first column
+        f"[data-testid='stDataFrame'] {{direction: ltr;}}"
         f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
         f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}"
         # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)

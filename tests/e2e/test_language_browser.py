@@ -79,12 +79,32 @@ def test_page_in_a_right_to_left_language_is_rtl_and_has_no_english(server, prob
         assert re.search("[ەێۆڕڵ]", main), f"/{url_path}?lang=ckb shows no Sorani text"
 
 
-def test_equations_read_left_to_right_on_a_right_to_left_page(server, probe):
-    probe.goto(f"{server}/methodology?lang=ckb")
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_equations_read_left_to_right_on_a_right_to_left_page(server, probe, lang):
+    probe.goto(f"{server}/methodology?lang={lang}")
     directions = probe.page.evaluate(
-        "() => [...document.querySelectorAll('.katex')].map(e => getComputedStyle(e).direction)")
-    assert directions and set(directions) == {"ltr"}, directions
-    probe.screenshot("methodology-equations-ckb")
+        "() => [...document.querySelectorAll('.katex, .katex *')].map(e => getComputedStyle(e).direction)")
+    assert directions and set(directions) == {"ltr"}, sorted(set(directions))
+    probe.screenshot(f"methodology-equations-{lang}")
+
+
+_LIST_AND_GRID_JS = """() => ({
+  items: [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMarkdownContainer'] li")]
+    .map(li => getComputedStyle(li).textAlign),
+  grids: [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stDataFrame']")]
+    .map(grid => getComputedStyle(grid).direction),
+})"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_case_study_lists_sit_right_and_wide_tables_keep_their_first_column(server, probe, lang):
+    """Bullets follow the text to the right; a data grid (drawn left to right on a canvas, wider than the page
+    for Ireland's results) stays left to right so its first column ("Measure") is not scrolled out of view."""
+    probe.goto(f"{server}/case-studies?lang={lang}&case=ireland")
+    found = probe.page.evaluate(_LIST_AND_GRID_JS)
+    assert found["items"] and set(found["items"]) <= {"right", "start"}, found["items"]
+    assert found["grids"] and set(found["grids"]) == {"ltr"}, found["grids"]
+    probe.screenshot(f"case-ireland-{lang}")
 
 
 def test_file_uploader_speaks_the_pages_language(server, probe):
