@@ -108,7 +108,35 @@ def init_language() -> str:
         notices.remove(notice)
         st.session_state[_UNKNOWN_LANGUAGE] = notice[1]
     seed_from_url("digits", ["western", "arabic"], "western")
+    _relabel_widgets_after_a_switch()
     return st.session_state["lang"]
+
+
+_SHOWN_AS = "_shown_as"
+
+
+def _plain(value: Any) -> bool:
+    """A value an option widget holds (str or number, or a list or pair of them); never a button's bool, an
+    upload or a chart selection, which may not be written."""
+    if isinstance(value, list | tuple):
+        return all(_plain(item) for item in value)
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _relabel_widgets_after_a_switch() -> None:
+    """After a language or digits switch, write every option widget's value back: the browser then shows that
+    value under its new label in this same run (a selectbox otherwise keeps the old language's label)."""
+    shown_as = [language(), digits()]
+    previous = st.session_state.get(_SHOWN_AS)
+    st.session_state[_SHOWN_AS] = shown_as
+    if previous is None or previous == shown_as:
+        return
+    for key in list(st.session_state):
+        if key in ("lang", "digits") or key.startswith("_"):
+            continue
+        value = st.session_state[key]
+        if _plain(value):
+            st.session_state[key] = value
 
 
 def take_unknown_language() -> str | None:

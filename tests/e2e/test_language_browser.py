@@ -140,3 +140,30 @@ def test_page_in_english_is_ltr(server, probe, url_path):
     assert probe.page.get_attribute("[data-testid='stApp']", "dir") == "ltr"
     assert probe.page.locator("[data-testid='stException']").count() == 0
     probe.screenshot(f"lang-{url_path or 'overview'}-en")
+
+
+_WIDGET_VALUES_JS = """() => [
+  ...[...document.querySelectorAll("[data-testid='stMain'] [data-testid='stSelectbox'] input")].map(e => e.value),
+  ...[...document.querySelectorAll("[data-testid='stMain'] :is([data-testid='stSliderThumbValue'], "
+      + "[data-testid='stSegmentedControl'], [data-testid='stMultiSelect'] [data-baseweb='tag'])")]
+    .map(e => e.innerText.trim())]"""
+
+
+@pytest.mark.parametrize(("url_path", "query"), [("map", "country=DEU&measure=share"), ("scenarios", "")])
+def test_the_sidebar_language_switch_relabels_every_widget_at_once(server, probe, url_path, query):
+    """After one switch from the sidebar, every widget shows what a fresh Arabic page shows (no English option
+    left over from the page before)."""
+    from dashboard.i18n import language_name
+
+    probe.goto(f"{server}/{url_path}?lang=ar&{query}")
+    fresh = probe.page.evaluate(_WIDGET_VALUES_JS)
+    probe.goto(f"{server}/{url_path}?lang=en&{query}")
+    english = probe.page.evaluate(_WIDGET_VALUES_JS)
+    sidebar = probe.page.locator("[data-testid='stSidebar']")
+    sidebar.locator("[data-testid='stSelectbox']").first.click()
+    probe.page.get_by_role("option", name=language_name("ar")).click()
+    probe.wait_idle()
+    switched = probe.page.evaluate(_WIDGET_VALUES_JS)
+    assert fresh and fresh != english
+    assert switched == fresh
+    probe.screenshot(f"language-switch-{url_path}")
