@@ -22,7 +22,7 @@ SETTING = "DASHBOARD_DATABASE_URL"
 CONNECT_TIMEOUT_S = 5
 LOCK_TIMEOUT = "30s"
 WRITE_LOCK_KEY = 7_311_502  # any constant: the one advisory lock all writers of this app share
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # raise it when SCHEMA gains a table: existing databases then get the new DDL
 OUR_TABLES = {"dashboard_schema", "versions", "active", "events", "login_failures"}
 
 SCHEMA = [
@@ -165,13 +165,21 @@ class PostgresStore(BaseStore):
                 cur = _Cursor(conn)
                 conn.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
                 cur.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK_KEY,))
-                if not self._schema_ready:
+                if not self._schema_ready and self._schema_version(conn) < SCHEMA_VERSION:
                     for statement in SCHEMA:
                         conn.execute(statement)
-                    if conn.execute("SELECT COUNT(*) FROM dashboard_schema").fetchone()[0] == 0:
-                        cur.execute("INSERT INTO dashboard_schema (version) VALUES (?)", (SCHEMA_VERSION,))
+                    conn.execute("DELETE FROM dashboard_schema")
+                    cur.execute("INSERT INTO dashboard_schema (version) VALUES (?)", (SCHEMA_VERSION,))
                 yield cur
             self._schema_ready = True
+
+    @staticmethod
+    def _schema_version(conn: Any) -> int:
+        """The schema version this database has (0: none yet). DDL runs only when it is older than the app's,
+        so app processes starting together do not take table locks on every first write."""
+        if not conn.execute("SELECT to_regclass('dashboard_schema') IS NOT NULL").fetchone()[0]:
+            return 0
+        return int(conn.execute("SELECT COALESCE(MAX(version), 0) FROM dashboard_schema").fetchone()[0])
 
     def integrity_check(self) -> str:
         """Every stored payload matches its checksum (PostgreSQL checks its own pages)."""

@@ -53,7 +53,10 @@ class SQLiteStore(BaseStore):
         return str(self.path)
 
     def exists(self) -> bool:
-        return self.path.exists()
+        try:
+            return self.path.exists()
+        except OSError:  # the directory cannot be searched: something is there, and reading will say what
+            return True
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
