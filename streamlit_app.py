@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.i18n import t
-from ui import components, state
+from ui import components, state, store_status
 
 components.leave_legacy_pages_mode()
 lang = state.init_language()
@@ -12,6 +12,7 @@ components.sidebar_language()
 components.sidebar_tools(lang, state.digits())
 components.apply_direction(lang)
 components.stop_if_data_broken(lang)
+store_status.stop_if_misconfigured(lang)
 
 PAGES = [  # (file, title key, Material icon bundled with Streamlit (works offline), url path)
     ("pages/overview.py", "nav.overview", "home", "overview"),

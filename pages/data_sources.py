@@ -1,13 +1,13 @@
 """Data & sources: the catalogue with downloads, uploading an analyst's own data, and version history.
 
-Publishing needs the analyst passphrase (dashboard.auth); without it an upload can still be explored in this
-session only. Every check, diff and store operation lives in dashboard/ (ingest, validation, store, registry).
+Publishing needs an analyst's name and passphrase (dashboard.auth, ui/publishing.py); without it an upload can
+still be explored in this session only. Every check, diff and store operation lives in dashboard/ (ingest,
+validation, store, registry).
 """
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth
 from dashboard.i18n import format_number, t
 from dashboard.ingest import SEPARATORS, UploadError
 from dashboard.registry import SCHEMAS, PublishRequest, session_dataset
@@ -21,37 +21,11 @@ from dashboard.validation import (
     suggest_mapping,
     template,
 )
-from ui import cached, components, state
+from ui import cached, components, publishing, state
 
 lang, digits = components.page_start()
 registry = cached.registry()
 st.title(t("data.title", lang))
-
-
-def _configured_hash() -> str | None:
-    try:
-        secrets = dict(st.secrets)
-    except Exception:  # no secrets.toml: Streamlit raises its own not-found error; the environment still counts
-        secrets = {}
-    return auth.configured_hash(secrets)
-
-
-def _check_passphrase(passphrase: str) -> bool:
-    """True when publishing is allowed; otherwise shows why (off, locked out, wrong) and counts the failure."""
-    configured = _configured_hash()
-    if configured is None:
-        st.error(t("data.publish_off", lang))
-        return False
-    if auth.locked_out(state.publish_failures()):
-        st.error(t("data.locked_out", lang, attempts=auth.MAX_FAILED_ATTEMPTS))
-        return False
-    if not auth.verify(passphrase, configured):
-        left = auth.MAX_FAILED_ATTEMPTS - state.record_publish_failure()
-        st.error(t("data.wrong_passphrase", lang, left=left) if left > 0
-                 else t("data.locked_out", lang, attempts=auth.MAX_FAILED_ATTEMPTS))
-        return False
-    state.reset_publish_failures()
-    return True
 
 
 def _kind_label(kind: str) -> str:
@@ -184,26 +158,27 @@ with upload_tab:
             st.rerun()
         st.subheader(t("data.publish", lang))
         labels = {name: t(f"data.field_{name}", lang) for name in
-                  ("title", "publisher", "citation", "licence", "url", "revision", "built_by", "published_by")}
+                  ("title", "publisher", "citation", "licence", "url", "revision", "built_by", "analyst")}
         with st.form("publish_form"):
             values = {name: st.text_input(labels[name], key=f"pub_{name}") for name in
                       ("title", "publisher", "revision", "citation", "licence", "url", "built_by")}
             nature = st.selectbox(t("data.col_nature", lang), ["real", "derived", "synthetic"],
                                   format_func=lambda n: t(f"data.nature_{n}", lang), key="pub_nature")
-            values["published_by"] = st.text_input(labels["published_by"], key="pub_published_by")
+            analyst = st.text_input(labels["analyst"], key="pub_analyst")
             passphrase = st.text_input(t("data.passphrase", lang), type="password", key="pub_passphrase")
             submitted = st.form_submit_button(t("data.publish_button", lang))
         if submitted:
             meta_problems = check_metadata(values, labels)
             for item in meta_problems:
                 st.error(item.message(lang))
-            if not meta_problems and _check_passphrase(passphrase):
+            account = None if meta_problems else publishing.sign_in(analyst, passphrase, lang)
+            if account:
                 try:
                     meta = registry.publish(PublishRequest(
                         dataset_id=kind, frame=ready.frame, source_file=file_name, file_sha256=raw.sha256,
-                        nature=nature, **{k: v.strip() for k, v in values.items()}))
+                        nature=nature, published_by=account, **{k: v.strip() for k, v in values.items()}))
                 except StoreError as exc:
-                    st.error(t("data.store_error", lang, problem=str(exc)))
+                    publishing.store_error(exc, lang)
                 else:
                     state.clear_session_dataset(kind)
                     st.success(t("data.published", lang, kind=_kind_label(kind), version=meta.version))
@@ -230,17 +205,15 @@ with versions_tab:
     with st.form("rollback_form"):
         target = st.selectbox(t("data.rollback_to", lang), [m.version for m in history if not m.default],
                               key="rollback_version")
-        who = st.text_input(t("data.field_published_by", lang), key="rollback_who")
+        who = st.text_input(t("data.field_analyst", lang), key="rollback_who")
         rollback_passphrase = st.text_input(t("data.passphrase", lang), type="password", key="rollback_passphrase")
         rollback = st.form_submit_button(t("data.rollback_button", lang))
-    if rollback:
-        who_problems = check_metadata({"published_by": who}, {"published_by": t("data.field_published_by", lang)})
-        for item in who_problems:
-            st.error(item.message(lang))
-        if target and not who_problems and _check_passphrase(rollback_passphrase):
+    if rollback and target:
+        account = publishing.sign_in(who, rollback_passphrase, lang)
+        if account:
             try:
-                registry.activate(history_id, target, who.strip())
+                registry.activate(history_id, target, account)
             except StoreError as exc:
-                st.error(t("data.store_error", lang, problem=str(exc)))
+                publishing.store_error(exc, lang)
             else:
                 st.success(t("data.rolled_back", lang, kind=_kind_label(history_id), version=target))

@@ -1,4 +1,4 @@
-"""Upload in a real browser: choose a file, see it checked, publish it with the passphrase, and see every page
+"""Upload in a real browser: choose a file, see it checked, publish it as a named analyst, and see every page
 change; the data survives a server restart."""
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ def data_home(tmp_path):
 
 @pytest.fixture
 def publishing_server(data_home) -> Iterator[str]:
-    env = {"DASHBOARD_HOME": str(data_home),
-           auth.SETTING: auth.hash_passphrase(PASSPHRASE, iterations=1000)}
-    proc, url = start_server(env=env)
+    typed = iter([PASSPHRASE, PASSPHRASE])  # the operator's command, as in docs/DEPLOYMENT.md
+    assert auth.main(["--file", str(data_home / "analysts.env"), "add", "analyst.a"], prompt=lambda _: next(typed)) == 0
+    proc, url = start_server(env={"DASHBOARD_HOME": str(data_home)})
     yield url
     _stop(proc)
 
@@ -57,7 +57,8 @@ def test_upload_check_publish_see_it_everywhere_and_after_a_restart(publishing_s
     probe.page.get_by_text("All checks passed: 1,401 rows ready.").wait_for(timeout=60_000)
     probe.wait_idle()
     for label, value in (("Title", "Iraqi-born abroad, doubled test"), ("Source (publisher of the figures)", "Test"),
-                         ("Citation", "Test (2025)"), ("Your name", "Analyst A"), ("Analyst passphrase", PASSPHRASE)):
+                         ("Citation", "Test (2025)"), ("Analyst name (your account)", "analyst.a"),
+                         ("Analyst passphrase", PASSPHRASE)):
         probe.page.get_by_label(label, exact=True).first.fill(value)
     probe.page.get_by_role("button", name="Publish as the new active version").click()
     probe.page.get_by_text("Published: Migrant stock version v3 is now active on every page.").wait_for(
