@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +51,25 @@ TABLES = [
     """CREATE TABLE IF NOT EXISTS login_failures (
         scope TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure {real} NOT NULL)""",
 ]
+
+
+FAULT_INJECTION_ENV = "DASHBOARD_FAULT_INJECTION"
+FAULT_PUBLISH_PAUSE_ENV = "DASHBOARD_FAULT_PUBLISH_PAUSE_S"
+
+
+def _injected_pause() -> Callable[[], None] | None:
+    """Tests only: with DASHBOARD_FAULT_INJECTION=1 and DASHBOARD_FAULT_PUBLISH_PAUSE_S=N in the server's
+    environment, every publish waits N seconds inside its transaction (after writing, before committing), saying
+    so on stderr, so a test can kill the process half-way. Never set these in production."""
+    if os.environ.get(FAULT_INJECTION_ENV) != "1" or not os.environ.get(FAULT_PUBLISH_PAUSE_ENV):
+        return None
+    seconds = float(os.environ[FAULT_PUBLISH_PAUSE_ENV])
+
+    def pause() -> None:
+        print("FAULT: publish paused before commit", file=sys.stderr, flush=True)
+        time.sleep(seconds)
+
+    return pause
 
 
 class StoreError(RuntimeError):
@@ -209,6 +231,7 @@ class BaseStore:
         year_min = int(years.min()) if len(years) else None
         year_max = int(years.max()) if len(years) else None
         at = now_utc()
+        _before_commit = _before_commit or _injected_pause()
         with self.transaction() as cur:
             (count,) = cur.execute("SELECT COUNT(*) FROM versions WHERE dataset_id = ?",
                                    (request.dataset_id,)).fetchone()
