@@ -34,3 +34,37 @@ def stop_if_misconfigured(lang: str) -> None:
         log.error("configuration problem: %s", problem)
         st.error(t("common.config_error", lang, problem=problem))
         st.stop()
+
+
+def _problem_now() -> tuple[str, str] | None:
+    """(backend, reason) when published versions cannot be read right now, else None."""
+    from ui import cached
+
+    registry = cached.registry()
+    problem = registry.store_problem(registry.store.state())
+    return None if problem is None else (registry.store.backend, problem)
+
+
+def _as_code(text: str) -> str:
+    """A reason from the system (paths, driver messages) shown literally, never as Markdown."""
+    return "`" + text.replace("`", "'").replace("\n", " ") + "`"
+
+
+def banner(lang: str) -> None:
+    """One banner on every page while published versions cannot be read; the pages serve the bundled data."""
+    found = _problem_now()
+    if found is None:
+        return
+    backend, problem = found
+    log.warning("store unavailable: %s", problem)
+    if backend == "sqlite":
+        st.warning(t("common.store_damaged", lang, problem=_as_code(problem)), icon=":material/database:")
+    else:
+        st.warning(t("common.store_unavailable", lang), icon=":material/database:")
+
+
+def data_page_problem(lang: str) -> None:
+    """On the Data page: exactly what is wrong with the store, for the analyst or operator reading it."""
+    found = _problem_now()
+    if found is not None:
+        st.error(t("data.store_problem", lang, problem=_as_code(found[1])))

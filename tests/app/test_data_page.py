@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import auth
+from dashboard.pages import page
 from dashboard.registry import Registry
 from dashboard.store import Store
 from tests.app.conftest import ENTRYPOINT
@@ -49,7 +50,7 @@ def _data_page(analysts: dict[str, str] | None = None) -> AppTest:
     if analysts is not None:
         at.secrets[auth.SECRETS_SECTION] = analysts
     at.run()
-    return at.switch_page("pages/data_sources.py").run()
+    return at.switch_page(page("data").file).run()
 
 
 def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
@@ -57,17 +58,20 @@ def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
     return at.run()
 
 
-def _publish(at: AppTest, passphrase: str, analyst: str = ANALYST) -> AppTest:
+def _publish(at: AppTest, passphrase: str, analyst: str = ANALYST, confirm: bool = True) -> AppTest:
+    """Fill the publish form and click Publish; tick the confirmation when the page asks for one."""
     for key, value in {"pub_title": "Iraqi-born abroad, test revision", "pub_publisher": "Test ministry",
                        "pub_citation": "Test ministry (2025)", "pub_analyst": analyst,
                        "pub_passphrase": passphrase}.items():
         at.text_input(key=key).input(value)
+    if confirm and any(c.key == "pub_confirm" for c in at.checkbox):
+        at.checkbox(key="pub_confirm").check()
     next(b for b in at.button if b.label == PUBLISH).click()
     return at.run()
 
 
 def _overview_diaspora(at: AppTest) -> str:
-    at.switch_page("pages/overview.py").run()
+    at.switch_page(page("overview").file).run()
     return {m.label: m.value for m in at.metric}["Iraqi-born living abroad, 2020"]
 
 
@@ -83,7 +87,7 @@ def test_publishing_with_the_passphrase_changes_every_page(home, doubled_csv):
     assert _overview_diaspora(at) == DOUBLED_2020
     # The map page (any version of it) shows the new figure for Germany in 2020 somewhere: a metric, table or map.
     at.query_params["map_country"] = "DEU"
-    at.switch_page("pages/map.py").run()
+    at.switch_page(page("map").file).run()
     assert not at.exception
     shown = json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")]) + " ".join(
         str(m.value) for m in at.metric) + " ".join(df.value.to_csv() for df in at.dataframe)
@@ -155,3 +159,35 @@ def test_a_bad_file_shows_its_problems_and_publishes_nothing(home):
         "Row 3, column migrants: -3 is negative. Counts cannot be below zero."]
     assert not any(b.label == PUBLISH for b in at.button)
     assert not Store(home).exists()
+
+
+def test_a_partial_file_cannot_be_published_without_a_confirmation_that_names_the_removed_countries(home):
+    full = Registry().get("migrant_stock").frame
+    kept = ["DEU", "SWE", "USA"]
+    assert full["destination_iso3"].nunique() == 72  # the issue's "71-country" dataset: 72 destinations
+    three = full[full["destination_iso3"].isin(kept)].to_csv(index=False).encode("utf-8")
+    at = _upload(_data_page(_analysts()), "three.csv", three)
+    warning = " ".join(w.value for w in at.warning)
+    assert "This version drops 69 destinations that the active version has:" in warning
+    for removed in ("Turkey", "Jordan", "United Kingdom", "Australia"):  # names, not ISO codes
+        assert removed in warning
+    assert "Germany" not in warning.split("has:")[1].split(".")[0]
+    assert "The total for 2020 would change from 2,077,976 to" in warning
+    # without the tick: refused, nothing stored, nothing checked
+    at = _publish(at, PASSPHRASE, confirm=False)
+    assert at.error[-1].value.startswith("Nothing was published: this version drops destinations")
+    assert not Store(home).exists()
+    assert _overview_diaspora(at) == ORIGINAL_2020
+    # with it: published, and the passphrase field is empty again (no second click with it filled in)
+    at = _upload(_data_page(_analysts()), "three.csv", three)
+    at = _publish(at, PASSPHRASE, confirm=True)
+    assert at.success[-1].value.startswith("Published: Migrant stock version v3")
+    assert at.text_input(key="pub_passphrase").value == ""
+    assert not any(box.value for box in at.checkbox if box.key == "pub_confirm")
+
+
+def test_a_wrong_passphrase_is_cleared_from_the_field(home, doubled_csv):
+    at = _publish(_upload(_data_page(_analysts()), "stock.csv", doubled_csv), "guess")
+    assert at.error[-1].value.startswith("The analyst name or passphrase is not correct.")
+    assert at.text_input(key="pub_passphrase").value == ""
+    assert at.text_input(key="pub_title").value == "Iraqi-born abroad, test revision"  # the rest is kept

@@ -22,7 +22,8 @@ def shown_diaspora_2020(probe) -> str:
 
 
 def start_publish(probe, url: str, upload: Path, analyst: str, passphrase: str) -> None:
-    """Open the Data page, upload `upload`, fill the form and click Publish (without waiting for the result)."""
+    """Open the Data page, upload `upload`, fill the form, confirm a large change and click Publish (without
+    waiting for the result)."""
     probe.goto(f"{url}/data")
     probe.page.get_by_role("tab", name="Upload").click()
     with probe.page.expect_file_chooser() as chooser:
@@ -34,4 +35,7 @@ def start_publish(probe, url: str, upload: Path, analyst: str, passphrase: str) 
                          ("Citation", "Test (2025)"), ("Analyst name (your account)", analyst),
                          ("Analyst passphrase", passphrase)):
         probe.page.get_by_label(label, exact=True).first.fill(value)
+    confirm = probe.page.get_by_text("I have checked these changes: publish this version for everyone anyway")
+    if confirm.count():  # a version that moves the total by more than 10% asks for it
+        confirm.first.click()
     probe.page.get_by_role("button", name="Publish as the new active version").click()
