@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import paths
-from dashboard.store import BaseStore, PublishRequest, StoreError, StoreUnavailable, open_store
+from dashboard.store import EVENT_COLUMNS, BaseStore, PublishRequest, StoreError, StoreUnavailable, open_store
 
 #: Columns and dtypes each kind of dataset must have. One tidy schema per kind of data.
 SCHEMAS: dict[str, dict[str, str]] = {
@@ -194,6 +194,13 @@ class Registry:
         except StoreError as exc:
             raise DataFileError(f"{meta.file}: {exc}. Roll back to another version or restore a backup.") from exc
         return Dataset(meta=meta, frame=apply_schema(raw, dataset_id, meta.file))
+
+    def events(self) -> pd.DataFrame:
+        """The audit log (who did what, when); empty while the store cannot be read (store_problem says why)."""
+        try:
+            return self.store.events()
+        except StoreUnavailable:
+            return pd.DataFrame(columns=EVENT_COLUMNS)
 
     def store_problem(self, store_state: tuple | None = None) -> str | None:
         """Why published versions cannot be read right now (the store's own words), or None when they can."""

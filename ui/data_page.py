@@ -178,7 +178,7 @@ def versions_tab(lang: str) -> None:
         t("data.col_published_by", lang): m.published_by, t("data.col_published_at", lang): m.published_at,
         t("data.col_rows", lang): m.rows, t("data.col_nature", lang): t(f"data.nature_{m.nature}", lang),
         t("data.col_source_file", lang): m.source_file} for m in history]), hide_index=True, width="stretch")
-    events = registry.store.events()
+    events = registry.events()
     if not events.empty:
         st.caption(t("data.events", lang))
         log = events[events["dataset_id"] == history_id].drop(columns=["dataset_id", "detail"])
