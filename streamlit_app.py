@@ -11,6 +11,7 @@ lang = state.init_language()
 st.set_page_config(page_title=t("app.title", lang), page_icon="🌍", layout="wide")
 store_status.stop_if_misconfigured(lang)  # before anything opens the store
 shell.sidebar_language()
+shell.language_notices(lang)
 presenting.sidebar_toggle(lang)
 briefing_download.sidebar_download(lang, state.digits())
 state.publish_presentation()

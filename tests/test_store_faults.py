@@ -61,14 +61,14 @@ def test_a_damaged_store_serves_the_bundled_data_says_why_and_loses_nothing_once
     damage(store.path)
     damaged = Registry(store=SQLiteStore(store.directory))
     assert damaged.get("migrant_stock").meta.version == "rev2020"  # the bundled data, not an error
-    assert [m.version for m in damaged.versions("migrant_stock")] == ["rev2020", "rev2019"]
+    assert [m.version for m in damaged.versions("migrant_stock")] == ["rev2020", "rev2019", "rev2024"]
     problem = damaged.store_problem()
     assert problem is not None and str(store.path) in problem
     assert "not a database" in problem or "malformed" in problem
     shutil.copy(backup, store.path)  # an operator restores the backup
     restored = Registry(store=SQLiteStore(store.directory))
     assert restored.store_problem() is None
-    assert restored.get("migrant_stock").meta.version == "v3"
+    assert restored.get("migrant_stock").meta.version == "v4"
     assert restored.get("migrant_stock").frame["migrants"].sum() == _request(2).frame["migrants"].sum()
 
 
@@ -142,10 +142,10 @@ def test_a_full_disk_changes_nothing_and_says_so(tmp_path, monkeypatch):
     with pytest.raises(StoreFull, match=r"^not enough disk space; nothing was changed$"):
         registry.publish(_request(5))
     monkeypatch.undo()
-    assert registry.get("migrant_stock").meta.version == "v3"
+    assert registry.get("migrant_stock").meta.version == "v4"
     assert registry.store.events()["action"].tolist() == ["publish"]
     assert registry.store.integrity_check() == "ok"
-    assert registry.publish(_request(6)).version == "v4"  # space again: publishing works
+    assert registry.publish(_request(6)).version == "v5"  # space again: publishing works
 
 
 # -- several processes ---------------------------------------------------------------------------------------
@@ -158,7 +158,8 @@ PUBLISHER = textwrap.dedent("""
     sys.stdin.readline()  # start together
     print(registry.store.publish(PublishRequest(  # each holds its transaction open a while: they must overlap
         dataset_id="migrant_stock", frame=frame, title="t", publisher="p", citation="c",
-        published_by=sys.argv[2], source_file="f.csv", file_sha256="00"), existing_versions=2,
+        published_by=sys.argv[2], source_file="f.csv", file_sha256="00"),
+        existing_versions=len(registry.bundled_versions("migrant_stock")),
         _before_commit=lambda: time.sleep(0.3)))
 """)
 
@@ -174,7 +175,7 @@ def test_publishers_in_several_processes_wait_for_each_other_and_get_distinct_ve
         proc.stdin.flush()
     outputs = [proc.communicate(timeout=180) for proc in procs]
     assert [proc.returncode for proc in procs] == [0] * 4, [err for _, err in outputs]
-    assert sorted(out.strip() for out, _ in outputs) == ["v4", "v5", "v6", "v7"]
+    assert sorted(out.strip() for out, _ in outputs) == ["v5", "v6", "v7", "v8"]
     store = store_at(store_location)
     assert sorted(store.events()["who"]) == sorted(["analyst.a", *names])
     assert store.integrity_check() == "ok"
@@ -237,5 +238,5 @@ def test_a_database_that_goes_away_degrades_then_recovers_by_itself(postgres_ser
     finally:
         postgres_server.start()
     assert registry.store_problem() is None
-    assert registry.get("migrant_stock").meta.version == "v3"
-    assert registry.publish(_request(3)).version == "v4"
+    assert registry.get("migrant_stock").meta.version == "v4"
+    assert registry.publish(_request(3)).version == "v5"

@@ -82,7 +82,7 @@ def test_publishing_with_the_passphrase_changes_every_page(home, doubled_csv):
     assert at.success[0].value == "All checks passed: 1,401 rows ready."
     at = _publish(at, PASSPHRASE)
     assert not at.exception, [e.message for e in at.exception]
-    assert at.success[-1].value == ("Published: Migrant stock version v3 is now active on every page. The previous "
+    assert at.success[-1].value == ("Published: Migrant stock version v4 is now active on every page. The previous "
                                     "version is kept and can be made active again under Versions.")
     assert _overview_diaspora(at) == DOUBLED_2020
     # The map page (any version of it) shows the new figure for Germany in 2020 somewhere: a metric, table or map.
@@ -95,7 +95,7 @@ def test_publishing_with_the_passphrase_changes_every_page(home, doubled_csv):
     # Another session (another official) sees the published version too, and the store is sound.
     assert _overview_diaspora(AppTest.from_file(ENTRYPOINT, default_timeout=60).run()) == DOUBLED_2020
     assert Store(home).integrity_check() == "ok"
-    assert Store(home).events()[["who", "action", "version"]].values.tolist() == [[ANALYST, "publish", "v3"]]
+    assert Store(home).events()[["who", "action", "version"]].values.tolist() == [[ANALYST, "publish", "v4"]]
 
 
 def test_without_a_configured_passphrase_shared_data_never_changes(home, doubled_csv):
@@ -130,7 +130,7 @@ def test_six_wrong_passphrases_over_three_sessions_and_a_restart_are_refused_the
     assert auth.main(["unlock", ANALYST, "--address", "unknown"]) == 0
     at = _upload(_data_page(analysts), "stock.csv", doubled_csv)
     at = _publish(at, PASSPHRASE, analyst="Analyst.A")  # the name as typed is not what the log records
-    assert at.success[-1].value.startswith("Published: Migrant stock version v3")
+    assert at.success[-1].value.startswith("Published: Migrant stock version v4")
     assert Store(home).events()["who"].tolist() == [ANALYST]
 
 
@@ -181,7 +181,7 @@ def test_a_partial_file_cannot_be_published_without_a_confirmation_that_names_th
     # with it: published, and the passphrase field is empty again (no second click with it filled in)
     at = _upload(_data_page(_analysts()), "three.csv", three)
     at = _publish(at, PASSPHRASE, confirm=True)
-    assert at.success[-1].value.startswith("Published: Migrant stock version v3")
+    assert at.success[-1].value.startswith("Published: Migrant stock version v4")
     assert at.text_input(key="pub_passphrase").value == ""
     assert not any(box.value for box in at.checkbox if box.key == "pub_confirm")
 

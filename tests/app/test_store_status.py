@@ -111,7 +111,7 @@ def test_a_full_disk_says_so_and_changes_nothing(home, monkeypatch):
     monkeypatch.undo()
     assert not at.exception
     assert at.error[-1].value.startswith("Not enough disk space; nothing was changed.")
-    assert SQLiteStore(home).versions()["version"].tolist() == ["v3"]
+    assert SQLiteStore(home).versions()["version"].tolist() == ["v4"]
     assert _headline(_open("overview")) == DOUBLED_2020
 
 

@@ -84,7 +84,7 @@ def test_two_processes_share_one_postgresql_store(postgres_server, browser, prob
         probe.goto(first_url)  # a fresh server's very first visit is its front page (deep links come after)
         assert shown_diaspora_2020(probe) == ORIGINAL
         start_publish(probe, first_url, doubled, "analyst.a", PASSPHRASE)
-        probe.page.get_by_text("Published: Migrant stock version v3 is now active on every page.").wait_for(
+        probe.page.get_by_text("Published: Migrant stock version v4 is now active on every page.").wait_for(
             timeout=60_000)
         # ... shown by the second at its next rerun, in the session that was already open.
         assert _rerun_overview(watcher) == DOUBLED
@@ -101,14 +101,14 @@ def test_two_processes_share_one_postgresql_store(postgres_server, browser, prob
         assert _rerun_overview(probe) == DOUBLED
         assert _counts(database_url) == (1, 1)
         store = store_at(database_url)
-        assert store.versions("migrant_stock")["version"].tolist() == ["v3"]
-        assert store.active() == {"migrant_stock": "v3"}
+        assert store.versions("migrant_stock")["version"].tolist() == ["v4"]
+        assert store.active() == {"migrant_stock": "v4"}
         # and the store takes the next publish at once (the dead process's lock went with its connection)
         registry = Registry(store=store)
         after = registry.publish(PublishRequest(
             dataset_id="migrant_stock", frame=frame, title="t", publisher="p", citation="c",
             published_by="analyst.a", source_file=Path(tripled).name, file_sha256="00"))
-        assert after.version == "v4"
+        assert after.version == "v5"
         assert probe.external_requests() == [] and watcher.external_requests() == []
     finally:
         other_context.close()

@@ -48,7 +48,7 @@ def test_upload_check_publish_see_it_everywhere_and_after_a_restart(publishing_s
     assert _diaspora_2020(probe, publishing_server) == "2,077,976"
 
     start_publish(probe, publishing_server, upload, "analyst.a", PASSPHRASE)
-    probe.page.get_by_text("Published: Migrant stock version v3 is now active on every page.").wait_for(
+    probe.page.get_by_text("Published: Migrant stock version v4 is now active on every page.").wait_for(
         timeout=60_000)
     probe.screenshot("upload-published")
     assert probe.page.locator("[data-testid='stException']").count() == 0
