@@ -77,6 +77,7 @@ def postgres_server(tmp_path_factory):
         return f"postgresql://postgres@/{name}?host={directory}&port={port}"
 
     new_database.admin_url = admin_url  # type: ignore[attr-defined]
+    new_database.bin_dir = bin_dir  # type: ignore[attr-defined]
     new_database.stop = lambda: subprocess.run(  # type: ignore[attr-defined]
         [*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True)
     new_database.start = lambda: subprocess.run(  # type: ignore[attr-defined]

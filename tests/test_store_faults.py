@@ -240,3 +240,37 @@ def test_a_database_that_goes_away_degrades_then_recovers_by_itself(postgres_ser
     assert registry.store_problem() is None
     assert registry.get("migrant_stock").meta.version == "v4"
     assert registry.publish(_request(3)).version == "v5"
+
+
+def test_a_pg_dump_backup_restores_every_version_the_audit_log_and_the_protections(postgres_server, tmp_path):
+    """The backup commands of docs/DEPLOYMENT.md ("Several processes: one PostgreSQL"), run as written there."""
+    url = postgres_server()
+    registry = _published(url)
+    registry.activate("migrant_stock", "rev2019", "analyst.b")
+    dump = tmp_path / "store.dump"
+    bin_dir = postgres_server.bin_dir
+    subprocess.run([str(bin_dir / "pg_dump"), "--format=custom", f"--file={dump}", url], check=True)
+    restored_url = postgres_server()  # an empty database, as after a disaster
+    subprocess.run([str(bin_dir / "pg_restore"), "--no-owner", f"--dbname={restored_url}", str(dump)], check=True)
+    check_configuration({"DASHBOARD_DATABASE_URL": restored_url})  # recognised as a dashboard store
+    restored = Registry(store=store_at(restored_url))
+    assert restored.store.events().values.tolist() == registry.store.events().values.tolist()
+    assert restored.get("migrant_stock").meta.version == "rev2019"
+    assert restored.get("migrant_stock", "v4").frame.equals(registry.get("migrant_stock", "v4").frame)
+    with psycopg.connect(restored_url, autocommit=True) as conn, pytest.raises(Exception, match="immutable"):
+        conn.execute("UPDATE versions SET rows = 1")
+    assert restored.publish(_request(3)).version == "v5"  # numbering and event ids continue
+    assert restored.store.state()[1] == 3
+
+
+def test_the_shell_check_make_run_uses_prints_one_line_and_fails(tmp_path):
+    env = {**os.environ, "DASHBOARD_HOME": str(tmp_path), "DASHBOARD_DATABASE_URL": "postgres://u@/db?host=/nowhere"}
+    run = subprocess.run([sys.executable, "-m", "dashboard.startup"], cwd=REPO_ROOT, env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.startswith("The dashboard cannot start: DASHBOARD_DATABASE_URL: ")
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    env.pop("DASHBOARD_DATABASE_URL")
+    assert subprocess.run([sys.executable, "-m", "dashboard.startup"], cwd=REPO_ROOT, env=env,
+                          timeout=60).returncode == 0
