@@ -6,32 +6,19 @@ from __future__ import annotations
 
 import re
 import signal
-import subprocess
 import time
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from dashboard.registry import PublishRequest, Registry
 from dashboard.store import store_at
+from tests.e2e import serving
 from tests.e2e.conftest import ARTIFACTS, start_server
 from tests.e2e.publishing import add_analyst, shown_diaspora_2020, start_publish
 
-pytestmark = pytest.mark.e2e
-
 PASSPHRASE = "kirkuk-workshop-2016"
 ORIGINAL, DOUBLED = "2,077,976", "4,155,952"
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 def _rerun_overview(probe) -> str:
@@ -112,5 +99,5 @@ def test_two_processes_share_one_postgresql_store(postgres_server, browser, prob
         assert probe.external_requests() == [] and watcher.external_requests() == []
     finally:
         other_context.close()
-        _stop(first)
-        _stop(second)
+        serving.stop(first)
+        serving.stop(second)

@@ -3,24 +3,16 @@ change; the data survives a server restart."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 
 import pytest
 
 from dashboard.registry import Registry
+from tests.e2e import serving
 from tests.e2e.conftest import start_server
 from tests.e2e.publishing import add_analyst, shown_diaspora_2020, start_publish
 
 PASSPHRASE = "erbil-workshop-2015"
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 @pytest.fixture
@@ -33,7 +25,7 @@ def publishing_server(data_home) -> Iterator[str]:
     add_analyst(data_home / "analysts.env", "analyst.a", PASSPHRASE)
     proc, url = start_server(env={"DASHBOARD_HOME": str(data_home)})
     yield url
-    _stop(proc)
+    serving.stop(proc)
 
 
 def _diaspora_2020(probe, url: str) -> str:
@@ -59,4 +51,4 @@ def test_upload_check_publish_see_it_everywhere_and_after_a_restart(publishing_s
     try:
         assert _diaspora_2020(probe, url) == "4,155,952"
     finally:
-        _stop(proc)
+        serving.stop(proc)
