@@ -274,3 +274,21 @@ def test_the_shell_check_make_run_uses_prints_one_line_and_fails(tmp_path):
     env.pop("DASHBOARD_DATABASE_URL")
     assert subprocess.run([sys.executable, "-m", "dashboard.startup"], cwd=REPO_ROOT, env=env,
                           timeout=60).returncode == 0
+
+
+def test_postgresql_connections_are_shared_by_script_threads_not_opened_per_run(postgres_server, monkeypatch):
+    """Streamlit runs every script run in a new thread: the store must not connect anew on every run."""
+    import threading
+
+    url = postgres_server()
+    store = store_at(url)
+    _published(url)
+    connects = []
+    real_connect = psycopg.connect
+    monkeypatch.setattr(psycopg, "connect", lambda *a, **k: connects.append(1) or real_connect(*a, **k))
+    for _ in range(40):  # forty reruns, one after another, each on its own thread
+        thread = threading.Thread(target=store.state)
+        thread.start()
+        thread.join()
+    assert store.state()[0] == "postgresql"
+    assert len(connects) == 1

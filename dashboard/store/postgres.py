@@ -20,6 +20,7 @@ from dashboard.store.base import TABLES, BaseStore, ConfigurationError, StoreErr
 
 SETTING = "DASHBOARD_DATABASE_URL"
 CONNECT_TIMEOUT_S = 5
+MAX_IDLE = 8  # idle connections kept per process
 LOCK_TIMEOUT = "30s"
 WRITE_LOCK_KEY = 7_311_502  # any constant: the one advisory lock all writers of this app share
 SCHEMA_VERSION = 1  # raise it when SCHEMA gains a table: existing databases then get the new DDL
@@ -73,46 +74,64 @@ class PostgresStore(BaseStore):
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._local = threading.local()
+        self._idle: list[Any] = []
+        self._lock = threading.Lock()
         self._schema_ready = False
 
     def describe(self) -> str:
         return f"the PostgreSQL database {redact(self.url)}"
 
-    # -- connections --------------------------------------------------------------------------------------
-    def _connection(self) -> Any:
-        """This thread's connection, made again when it was lost."""
+    # -- connections: a small pool shared by every thread (Streamlit runs each script run in a new thread) ---
+    def _borrow(self) -> Any:
+        """An idle connection from the pool, or a new one."""
         import psycopg
 
-        conn = getattr(self._local, "conn", None)
-        if conn is None or conn.closed or conn.broken:
-            try:
-                conn = psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT_S, autocommit=True,
-                                       application_name="diaspora-dashboard")
-            except psycopg.Error as exc:
-                raise StoreUnavailable(f"{self.describe()} cannot be reached ({_first_line(exc)})") from exc
-            self._local.conn = conn
-        return conn
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        try:
+            return psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT_S, autocommit=True,
+                                   application_name="diaspora-dashboard")
+        except psycopg.Error as exc:
+            raise StoreUnavailable(f"{self.describe()} cannot be reached ({_first_line(exc)})") from exc
 
-    def _drop_connection(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        self._local.conn = None
-        if conn is not None:
-            with contextlib.suppress(Exception):  # closing a broken connection may fail in any way
-                conn.close()
+    def _release(self, conn: Any) -> None:
+        from psycopg.pq import TransactionStatus
+
+        reusable = not (conn.closed or conn.broken) and conn.info.transaction_status == TransactionStatus.IDLE
+        with self._lock:
+            if reusable and len(self._idle) < MAX_IDLE:
+                self._idle.append(conn)
+                return
+        _close(conn)
+
+    def _discard_pool(self) -> None:
+        """After a lost connection the others are likely stale too (a server restart): drop them all."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            _close(conn)
 
     @contextmanager
     def _guarded(self) -> Iterator[Any]:
-        """Map psycopg's errors to the store's: lost server -> StoreUnavailable, full disk -> StoreFull."""
+        """A pooled connection; psycopg's errors mapped to the store's: a lost server -> StoreUnavailable,
+        a full disk -> StoreFull. Any failure closes the connection instead of returning it to the pool."""
         import psycopg
 
+        conn = self._borrow()
         try:
-            yield self._connection()
+            yield conn
         except psycopg.errors.DiskFull as exc:
+            _close(conn)
             raise StoreFull() from exc
         except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-            self._drop_connection()
+            _close(conn)
+            self._discard_pool()
             raise StoreUnavailable(f"{self.describe()} is unavailable ({_first_line(exc)})") from exc
+        except BaseException:
+            self._release(conn)
+            raise
+        self._release(conn)
 
     def exists(self) -> bool:
         return self._schema_ready or self._has_schema()
@@ -195,6 +214,11 @@ class PostgresStore(BaseStore):
                 except (StoreError, ValueError) as exc:
                     return f"{dataset_id} {version}: {exc}"
         return "ok"
+
+
+def _close(conn: Any) -> None:
+    with contextlib.suppress(Exception):  # closing a broken connection may fail in any way; it is gone anyway
+        conn.close()
 
 
 def _first_line(exc: BaseException) -> str:
