@@ -8,16 +8,15 @@ field is emptied (the form is drawn again, with the outcome above it), so nothin
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import auth
 from dashboard.countries import country_names
 from dashboard.i18n import t
 from dashboard.publish_review import describe, review
-from dashboard.registry import PublishRequest
 from dashboard.store import StoreError, StoreFull, StoreUnavailable
-from dashboard.validation import Diff, check_metadata
+from dashboard.validation import Diff, Prepared, check_metadata
+from dashboard.validation.publish import publish_checked
 from ui import cached, state
 
 _NOTICES = "_publish_notices"
@@ -51,6 +50,7 @@ def sign_in(account: str, passphrase: str, lang: str, out=st) -> str | None:
         store_error(exc, lang, out)
         return None
     if result.ok:
+        state.grant_publish_right()  # this session may now see a consented roster's contact details
         return result.account
     if result.outcome == "off":
         out.error(t("data.publish_off", lang))
@@ -98,7 +98,7 @@ class _Collect:
         self.notices.append(("error", text))
 
 
-def publish_form(kind: str, frame: pd.DataFrame, file_name: str, file_sha256: str, change: Diff, lang: str,
+def publish_form(prepared: Prepared, file_name: str, file_sha256: str, change: Diff, lang: str,
                  digits: str = "western") -> None:
     """The publish form for a checked upload; a risky version (dropped destinations, total moved by more than
     10%) is described in words and needs the confirmation box ticked."""
@@ -134,14 +134,13 @@ def publish_form(kind: str, frame: pd.DataFrame, file_name: str, file_sha256: st
     account = sign_in(analyst, passphrase, lang, collected)
     if account:
         try:
-            meta = cached.registry().publish(PublishRequest(
-                dataset_id=kind, frame=frame, source_file=file_name, file_sha256=file_sha256, nature=nature,
-                published_by=account, **{k: v.strip() for k, v in values.items()}))
+            meta = publish_checked(cached.registry(), prepared, source_file=file_name, file_sha256=file_sha256,
+                                   nature=nature, published_by=account, **{k: v.strip() for k, v in values.items()})
         except StoreError as exc:
             store_error(exc, lang, collected)
         else:
-            state.clear_session_dataset(kind)
-            collected.notices.append(("success", t("data.published", lang, kind=t(f"data.kind_{kind}", lang),
+            state.clear_session_dataset(prepared.kind)
+            collected.notices.append(("success", t("data.published", lang, kind=t(f"data.kind_{prepared.kind}", lang),
                                                    version=meta.version)))
     _finish("publish", ("pub_passphrase", "pub_confirm"), collected.notices)
 

@@ -191,3 +191,31 @@ def test_a_wrong_passphrase_is_cleared_from_the_field(home, doubled_csv):
     assert at.error[-1].value.startswith("The analyst name or passphrase is not correct.")
     assert at.text_input(key="pub_passphrase").value == ""
     assert at.text_input(key="pub_title").value == "Iraqi-born abroad, test revision"  # the rest is kept
+
+
+def test_a_picked_country_is_applied_and_checked_again_without_a_new_upload(home):
+    at = _data_page(_analysts())
+    at = _upload(at, "typo.csv", b"destination_iso3,year,migrants\nGermny,2020,5\nJordn,2020,7\n")
+    assert at.error[0].value.startswith("Problems found: 2. Nothing was published.")
+    germny, jordn = (next(s for s in at.selectbox if s.label.startswith(f"“{name}”")) for name in ("Germny", "Jordn"))
+    assert germny.value == "DEU"  # the suggestion comes first and is preselected
+    jordn.set_value("JOR")
+    at = next(b for b in at.button if b.label == "Apply the chosen countries and check again").click().run()
+    assert not at.error
+    assert at.success[0].value.startswith("All checks passed")
+    preview = next(df.value for df in at.dataframe if "destination_iso3" in df.value.columns and len(df.value) == 2)
+    assert preview[["destination_iso3", "migrants"]].values.tolist() == [["DEU", 5], ["JOR", 7]]
+    assert any(b.label == PUBLISH for b in at.button)
+    assert not Store(home).exists()
+
+
+def test_a_hostile_file_is_refused_by_its_limit_on_the_page(home):
+    from tests.test_validation_bad_files import BAD
+
+    at = _data_page()
+    at = _upload(at, "columns_100000.csv", (BAD / "columns_100000.csv").read_bytes())
+    assert [e.value for e in at.error] == [
+        "columns_100000.csv has 100,000 columns; the limit is 500. Keep only the columns of the table (delete empty "
+        "or unused columns to the right), or export just the table as CSV."]
+    assert not at.exception
+    assert not Store(home).exists()
