@@ -75,7 +75,8 @@ fig = charts.world_map(measures, cached.boundaries(), countries, measure, lang, 
                        log_scale=log_scale, base_year=base_year, selected=selected, gaps=gaps)
 widgets.chart(fig, key="map_chart", selection_mode="points",
               on_select=state.select_from_chart("map_chart", "map_country",
-                                                lambda selection: geo.selected_iso3(selection, known_iso3)))
+                                                lambda selection: geo.selected_iso3(selection, known_iso3),
+                                                scroll_to=map_view.PANEL_KEY))
 filters = t("map.filters_line", lang, year=year, sex=sex_label, measure=measure_label, revision=stock.meta.revision)
 widgets.source_caption(stock.meta, lang)
 points = geo.point_locations(countries, charts.map_values(measures, measure, log_scale)["destination_iso3"],

@@ -113,7 +113,19 @@ def official_education(column, iso3: str, lang: str, digits: str) -> None:
     st.caption(f"{t('official.panel_title', lang)}: {line}. {source_line(dioc.meta, lang)}")
 
 
+#: The country panel's container: a click on the map brings it into view.
+PANEL_KEY = "country_panel"
+
+
 def country_panel(view: MapView, selected: str) -> None:
+    """The country panel, brought into view when a map click has just opened it."""
+    with st.container(key=PANEL_KEY):
+        _country_story(view, selected)
+        if state.take_scroll(PANEL_KEY):
+            widgets.bring_into_view(PANEL_KEY)
+
+
+def _country_story(view: MapView, selected: str) -> None:
     """One country's story: people there, rank, share, refugees, the trend, and its skills summary."""
     lang, digits, year, stock, refugees = view.lang, view.digits, view.year, view.stock, view.refugees
     country = view.names.get(selected, selected)

@@ -85,17 +85,32 @@ def keep_within(key: str, allowed: Sequence[Any], fallback: Any) -> None:
         st.session_state[key] = fallback
 
 
-def select_from_chart(chart_key: str, target_key: str, pick: Callable[[Any], Any]) -> Callable[[], None]:
+def select_from_chart(chart_key: str, target_key: str, pick: Callable[[Any], Any],
+                      scroll_to: str | None = None) -> Callable[[], None]:
     """An `on_select` callback for the chart `chart_key`: what `pick` finds in the chart's selection (None for
-    nothing) becomes the value of widget `target_key`, so a click and the widget stay one piece of state."""
+    nothing) becomes the value of widget `target_key`, so a click and the widget stay one piece of state; the
+    container `scroll_to` (if given) is then brought into view (see take_scroll)."""
 
     def _on_select() -> None:
         event = st.session_state.get(chart_key)
         value = pick(event.get("selection") if event else None)
         if value is not None:
             st.session_state[target_key] = value
+            if scroll_to:
+                st.session_state[_SCROLL_TO] = scroll_to
 
     return _on_select
+
+
+_SCROLL_TO = "_scroll_to"
+
+
+def take_scroll(container_key: str) -> bool:
+    """True once after a click asked to bring this container into view."""
+    if st.session_state.get(_SCROLL_TO) != container_key:
+        return False
+    del st.session_state[_SCROLL_TO]
+    return True
 
 
 _UNKNOWN_LANGUAGE = "_unknown_language"

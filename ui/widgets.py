@@ -51,6 +51,16 @@ def chart(fig: go.Figure, key: str | None = None, **kwargs) -> object:
     return st.plotly_chart(fig, config=config, key=key, width="stretch", **kwargs)
 
 
+def bring_into_view(container_key: str) -> None:
+    """Scroll the page so the keyed container's top is in view (after a click elsewhere opened it)."""
+    nonce = st.session_state.get("_scroll_nonce", 0) + 1   # a new script each time, so the browser runs it again
+    st.session_state["_scroll_nonce"] = nonce
+    st.html(f"<script>/* {nonce} */ (function go(tries) {{"
+            f" const el = document.querySelector('.st-key-{container_key}');"
+            f" if (el) el.scrollIntoView({{block: 'start'}}); else if (tries) setTimeout(() => go(tries - 1), 100);"
+            f" }})(30);</script>", unsafe_allow_javascript=True)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "table"
 

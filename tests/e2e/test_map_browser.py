@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 GERMANY_CENTRE_JS = """() => {
     const shape = [...document.querySelectorAll('.choroplethlocation')]
         .find(path => path.__data__ && path.__data__.loc === 'DEU');
@@ -13,7 +15,17 @@ GERMANY_CENTRE_JS = """() => {
 }"""
 
 
+_HEADING_IN_VIEW_JS = """(name) => {
+    const heading = [...document.querySelectorAll('h3')].find(h => h.innerText.includes(name));
+    if (!heading) return false;
+    const box = heading.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+}"""
+
+
 def test_map_draws_offline_and_a_click_on_germany_opens_its_panel(server, probe):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = probe.page
     probe.goto(f"{server}/map")
     page.wait_for_function("document.querySelectorAll('.choroplethlocation').length > 150", timeout=60_000)
@@ -27,6 +39,10 @@ def test_map_draws_offline_and_a_click_on_germany_opens_its_panel(server, probe)
     page.wait_for_function("window.location.search.includes('map_country=DEU')", timeout=60_000)
     probe.wait_idle()
     page.locator("h3", has_text="Germany").wait_for(timeout=60_000)
+    # the panel comes to where the reader is looking (not 800 px below, under the caveats)
+    with contextlib.suppress(PlaywrightTimeout):  # the assertion below reports where the heading is
+        page.wait_for_function(_HEADING_IN_VIEW_JS, arg="Germany", timeout=5_000)
+    assert page.evaluate(_HEADING_IN_VIEW_JS, "Germany"), page.locator("h3", has_text="Germany").bounding_box()
 
     assert page.locator("[data-testid='stException']").count() == 0
     assert probe.external_requests() == []
