@@ -103,15 +103,19 @@ class Server:
 
 
 @contextmanager
-def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = ()) -> Iterator[Server]:
-    """A `streamlit run` of the app on a free loopback port with a throw-away data directory."""
+def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
+          launcher: Sequence[str] = ("-m", "streamlit"), home: str | None = None) -> Iterator[Server]:
+    """A `streamlit run` of the app on a free loopback port with a throw-away data directory (or `home`).
+
+    `launcher`: what runs `streamlit run ...` (benchmarks/instrumented_server.py adds CPU counters)."""
     port = free_port()
-    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as home:
-        log_path = Path(home) / "server.log"
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as own_home:
+        home = home or own_home
+        log_path = Path(own_home) / "server.log"
         with open(log_path, "w", encoding="utf-8") as log:
             started = time.perf_counter()
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
+                [sys.executable, *launcher, "run", str(REPO_ROOT / "streamlit_app.py"),
                  "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra_args],
                 cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,

@@ -96,7 +96,8 @@ if not present_now.empty:
 title = (t("map.map_title_change", lang, measure=measure_label, base=base_year, year=year, sex=sex_label)
          if is_change else t("map.map_title", lang, measure=measure_label, year=year, sex=sex_label))
 fig = charts.world_map(measures, cached.boundaries(), countries, measure, lang, digits, title,
-                       log_scale=log_scale, base_year=base_year, selected=selected)
+                       log_scale=log_scale, base_year=base_year, selected=selected,
+                       geojson_url=components.boundaries_url())
 components.chart(fig, key="map_chart", selection_mode="points",
                  on_select=state.select_from_chart("map_chart", "map_country",
                                                    lambda selection: geo.selected_iso3(selection, known_iso3)))

@@ -3,10 +3,12 @@
 import math
 
 import pandas as pd
+import plotly.io
 import pytest
 
 from dashboard import diaspora, geo
 from dashboard.charts import map as charts
+from dashboard.charts.digits import localise_figure
 
 IRAN_2020 = 54_445  # UN DESA Rev.2020, Iraqi-born people in Iran, 2020
 
@@ -18,10 +20,10 @@ def data(registry):
 
 
 def build(data, year=2020, sex="total", measure="people", lang="en", digits="western", log_scale=False,
-          base_year=None, selected=None):
+          base_year=None, selected=None, geojson_url=None):
     measures = diaspora.destination_measures(data["stock"], year, sex, base_year)
     return charts.world_map(measures, data["boundaries"], data["countries"], measure, lang, digits, "title",
-                            log_scale=log_scale, base_year=base_year, selected=selected)
+                            log_scale=log_scale, base_year=base_year, selected=selected, geojson_url=geojson_url)
 
 
 def trace(fig, name):
@@ -56,9 +58,41 @@ def test_small_destinations_are_dots_on_the_same_colour_scale(data):
     assert sorted(dots.marker.color) == sorted(float(people[c]) for c in dots.customdata)
 
 
-def test_map_figure_with_its_geometry_stays_under_300_kb(data):
+GEOMETRY_URL = f"/app/static/{geo.BOUNDARIES_FILE}?v=test"
+
+
+def sent(fig, lang, digits) -> bytes:
+    """The figure as st.plotly_chart sends it: localised as ui.components.chart does, plotly.io.to_json."""
+    return plotly.io.to_json(localise_figure(fig, digits, lang), validate=False).encode("utf-8")
+
+
+def test_live_map_names_the_served_geometry_file_and_sends_values_not_shapes(data):
+    """Issue 16: a year change must not carry the world's shapes; the figure sent stays under 60 KB."""
     for lang, digits in (("en", "western"), ("ar", "arabic")):
-        size = len(build(data, lang=lang, digits=digits, selected="DEU").to_json())
+        fig = build(data, lang=lang, digits=digits, selected="DEU", geojson_url=GEOMETRY_URL)
+        choropleths = [t for t in fig.data if t.type == "choropleth"]
+        assert {t.geojson for t in choropleths} == {GEOMETRY_URL}
+        shown = [code for t in choropleths[:3] for code in t.locations]  # land, destinations, origin
+        assert sorted(shown) == sorted(geo.polygon_iso3(data["boundaries"]))
+        payload = sent(fig, lang, digits)
+        assert b'"coordinates"' not in payload
+        assert len(payload) <= 60_000, (lang, len(payload))
+
+
+def test_arabic_hover_text_is_sent_once(data):
+    fig = build(data, lang="ar", digits="arabic", geojson_url=GEOMETRY_URL)
+    destinations = trace(localise_figure(fig, "arabic", "ar"), "بلدان الإقامة")
+    usa = destinations.hovertext[list(destinations.locations).index("USA")]
+    assert "٢٥٦٬٠٢٨" in usa
+    line = usa.split("<br>")[1]  # one line of it (plotly's JSON escapes the markup between lines)
+    assert sent(fig, "ar", "arabic").count(line.encode("utf-8")) == 1
+
+
+def test_briefing_map_carries_its_geometry_inline_under_300_kb(data):
+    for lang, digits in (("en", "western"), ("ar", "arabic")):
+        fig = build(data, lang=lang, digits=digits, selected="DEU")
+        assert all(t.geojson.startswith(geo.DATA_URL_PREFIX) for t in fig.data if t.type == "choropleth")
+        size = len(sent(fig, lang, digits))
         assert 100_000 < size <= 300_000, (lang, size)
 
 

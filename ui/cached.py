@@ -66,6 +66,17 @@ def boundaries() -> dict[str, Any]:
     return registry().boundaries()
 
 
+@st.cache_resource(show_spinner=False)
+def boundaries_file_version() -> str:
+    """A short hash of static/world_boundaries.json, put in its URL so a browser never keeps an old copy."""
+    import hashlib
+
+    from dashboard import geo
+    from dashboard.paths import REPO_ROOT
+
+    return hashlib.sha256((REPO_ROOT / "static" / geo.BOUNDARIES_FILE).read_bytes()).hexdigest()[:12]
+
+
 def countries() -> pd.DataFrame:
     return dataset("countries").frame
 

@@ -112,6 +112,14 @@ def plotly_config() -> dict:
     return {**PLOTLY_CONFIG, "topojsonURL": static_url(st.get_option("server.baseUrlPath"))}
 
 
+def boundaries_url() -> str:
+    """The URL of the country shapes the live map names instead of carrying them (dashboard.geo.BOUNDARIES_FILE)."""
+    from dashboard.geo import BOUNDARIES_FILE
+
+    base = static_url(st.get_option("server.baseUrlPath"))
+    return f"{base}{BOUNDARIES_FILE}?v={cached.boundaries_file_version()}"
+
+
 def chart(fig: go.Figure, key: str | None = None, **kwargs) -> object:
     """Show a figure: its numbers in the chosen digits, and enlarged for the projector in presentation mode."""
     fig = localise_figure(fig, state.digits(), state.language())

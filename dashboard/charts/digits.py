@@ -25,6 +25,12 @@ def localise_numbers(text: str, digits: Digits) -> str:
     return _NUMBER.sub(lambda m: localise_digits(m.group(0), digits), text)
 
 
+def _localise_label(text: str, digits: Digits) -> str:
+    """A ready-made hover label in `digits`: its numbers, and the percent sign as format_value writes it."""
+    text = localise_numbers(text, digits)
+    return text.replace("%", "٪") if digits == "arabic" else text
+
+
 def nice_ticks(low: float, high: float, target: int = 7) -> list[float]:
     """Round tick values covering [low, high], about `target` of them (1, 2, 2.5 or 5 times a power of ten)."""
     if not (math.isfinite(low) and math.isfinite(high)):
@@ -176,6 +182,7 @@ def _localise_hover(trace, digits: Digits) -> None:
         return
     base = len(rows[0]) if rows else 0
     added: dict[tuple[str, str | None, str | None], int] = {}
+    in_place: dict[str, list] = {}  # ready-made labels: localised where they are, never copied (sent once)
 
     def replace(match: re.Match) -> str:
         name, index, spec = match.group(1), match.group(2), match.group(3)
@@ -189,6 +196,9 @@ def _localise_hover(trace, digits: Digits) -> None:
         else:
             source = getattr(trace, name, None)
             if source is None or isinstance(source, str):
+                return match.group(0)
+            if name in ("text", "hovertext") and not spec and all(v is None or isinstance(v, str) for v in source):
+                in_place[name] = [v if v is None else _localise_label(v, digits) for v in source]
                 return match.group(0)
             if name == "z" and trace.type == "heatmap":
                 return match.group(0)
@@ -204,6 +214,8 @@ def _localise_hover(trace, digits: Digits) -> None:
         return "%{customdata[" + str(added[key]) + "]}"
 
     new_template = _PLACEHOLDER.sub(replace, template)
+    for name, labels in in_place.items():
+        setattr(trace, name, labels)
     if one_dimensional:
         new_template = re.sub(r"%\{customdata(:[^}]*)?\}", "%{customdata[0]\\1}", new_template)
     if added:

@@ -139,12 +139,17 @@ def map_values(measures: pd.DataFrame, measure: str, log_scale: bool) -> pd.Data
 
 def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame, measure: str, lang: str,
               digits: Digits, title: str, log_scale: bool = False, base_year: int | None = None,
-              origin: str = "IRQ", selected: str | None = None) -> go.Figure:
+              origin: str = "IRQ", selected: str | None = None, geojson_url: str | None = None) -> go.Figure:
     """World choropleth of `measures` (a `destination_measures` frame) coloured by `measure`.
 
-    Each country's shape appears once: destinations with a value in the coloured layer, the origin in its own
+    Each country's shape is drawn once: destinations with a value in the coloured layer, the origin in its own
     colour, every other country as grey land (still clickable). Destinations with no shape at this scale
     (Malta, Liechtenstein) are points on the same colour scale. Drawn from `boundaries` alone, no base map.
+
+    `geojson_url`: where the browser finds `geo.compact_boundaries(boundaries)` (the app serves it, see
+    geo.BOUNDARIES_FILE); every layer then names that one file and picks its countries by `locations`, so the
+    figure carries values, not shapes. Without it (the self-contained briefing) each layer carries its own
+    shapes inline as a `data:` URL.
     """
     names = country_names(countries, lang)
     shown = map_values(measures, measure, log_scale)
@@ -155,6 +160,9 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
     layers = geo.split_features(geo.compact_boundaries(boundaries),
                                 {"data": set(with_shape["destination_iso3"]), "origin": {origin}}, rest="land")
     land_iso3 = [geo.feature_iso3(f) for f in layers["land"]["features"]]
+
+    def shapes(layer: dict) -> str:
+        return geojson_url or geo.to_data_url(layer)
     change_base = base_year if measure in ("change", "change_pct") else None
     origin_name = names.get(origin, origin)
 
@@ -169,17 +177,17 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
     no_one = t("map.hover_none", lang)
     traces: list[go.Choropleth | go.Scattergeo] = [
         go.Choropleth(
-            geojson=geo.to_data_url(layers["land"]), featureidkey=geo.FEATURE_ID_KEY, locations=land_iso3,
+            geojson=shapes(layers["land"]), featureidkey=geo.FEATURE_ID_KEY, locations=land_iso3,
             z=[0] * len(land_iso3), colorscale=[[0, LAND_COLOUR], [1, LAND_COLOUR]], showscale=False,
             name=t("map.layer_land", lang), hovertext=[f"<b>{names.get(c, c)}</b><br>{no_one}" for c in land_iso3],
             **flat),
         go.Choropleth(
-            geojson=geo.to_data_url(layers["data"]), featureidkey=geo.FEATURE_ID_KEY,
+            geojson=shapes(layers["data"]), featureidkey=geo.FEATURE_ID_KEY,
             locations=with_shape["destination_iso3"], z=with_shape["z"], coloraxis="coloraxis",
             name=t("map.layer_destinations", lang),
             hovertext=hover(with_shape["destination_iso3"], with_shape["value"], with_shape), **flat),
         go.Choropleth(
-            geojson=geo.to_data_url(layers["origin"]), featureidkey=geo.FEATURE_ID_KEY, locations=[origin], z=[1],
+            geojson=shapes(layers["origin"]), featureidkey=geo.FEATURE_ID_KEY, locations=[origin], z=[1],
             colorscale=[[0, ORIGIN_COLOUR], [1, ORIGIN_COLOUR]], showscale=False, name=t("map.layer_origin", lang),
             hovertext=[f"<b>{origin_name}</b><br>{t('map.hover_origin', lang)}"], **flat),
     ]
@@ -187,7 +195,7 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
         # The chosen country's outline on top (its shape a second time: one country, a few hundred bytes).
         outline = geo.split_features(layers["land" if selected in land_iso3 else "data"], {"it": {selected}})["it"]
         traces.append(go.Choropleth(
-            geojson=geo.to_data_url(outline), featureidkey=geo.FEATURE_ID_KEY, locations=[selected], z=[0],
+            geojson=shapes(outline), featureidkey=geo.FEATURE_ID_KEY, locations=[selected], z=[0],
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, hoverinfo="skip",
             marker={"line": {"color": SELECTED_BORDER, "width": 2.5}}, name=names.get(selected, selected)))
     if not as_point.empty:

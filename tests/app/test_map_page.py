@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 
 import pandas as pd
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import app_test
 
+from dashboard.paths import REPO_ROOT
 from tests.app.conftest import plotly_figures
 
 MAP = "pages/map.py"
+SHAPES = REPO_ROOT / "static" / "world_boundaries.json"
 
 
 @pytest.fixture
@@ -60,7 +64,10 @@ def test_the_map_figure_carries_the_values_shown(open_page):
     destinations = next(t for t in figure["data"] if t.get("name") == "Countries of residence")
     assert "United States" in destinations["hovertext"][destinations["locations"].index("USA")]
     assert figure["layout"]["coloraxis"]["cmax"] == 256_028
-    assert figure["data"][0]["geojson"].startswith("data:application/geo+json,")
+    # the shapes are the served file (fetched once by the browser), not inside the figure sent on every update
+    assert {t["geojson"] for t in figure["data"] if t["type"] == "choropleth"} == {
+        f"/app/static/world_boundaries.json?v={hashlib.sha256(SHAPES.read_bytes()).hexdigest()[:12]}"}
+    assert "coordinates" not in json.dumps(figure)
 
 
 def test_the_download_contains_exactly_the_rows_shown_with_the_source(open_page, downloads):
