@@ -49,19 +49,32 @@ def format_measure(value: float, measure: str, lang: str, digits: Digits) -> str
     return format_percent(value, lang, digits, decimals=0, signed=True)
 
 
-def _hover_lines(measures: pd.DataFrame, lang: str, digits: Digits, base_year: int | None) -> list[str]:
-    lines = []
-    for row in measures.itertuples():
-        text = t("map.hover_people", lang, people=format_number(row.migrants, lang, digits),
-                 share=format_measure(row.share, "share", lang, digits))
-        if not pd.isna(row.rank):
-            text += "<br>" + t("map.hover_rank", lang, rank=format_number(int(row.rank), lang, digits))
-        if base_year is not None:
-            text += "<br>" + t("map.hover_change", lang, base=localise_digits(str(base_year), digits),
-                               change=format_measure(row.change, "change", lang, digits),
-                               pct=format_measure(row.change_pct, "change_pct", lang, digits))
-        lines.append(text)
-    return lines
+def hover_fields(codes: pd.Series, values: pd.Series, rows: pd.DataFrame, names: dict[str, str], measure: str,
+                 lang: str, digits: Digits, base_year: int | None) -> tuple[str, np.ndarray]:
+    """A place's hover label as one template plus its own numbers: (hovertemplate, customdata).
+
+    The sentences are written once in the template, each place carries only its name and its numbers (already
+    in the user's digits), so the figure sent on every update stays small in every language. customdata[0] is
+    the ISO3 code (a click on a dot reports it).
+    """
+    ranked = bool(rows["rank"].notna().all())
+    columns = [list(codes), [names.get(code, code) for code in codes],
+               [format_measure(value, measure, lang, digits) for value in values],
+               [format_number(value, lang, digits) for value in rows["migrants"]],
+               [format_measure(value, "share", lang, digits) for value in rows["share"]],
+               [format_number(int(rank), lang, digits) if ranked else
+                ("" if pd.isna(rank) else "<br>" + t("map.hover_rank", lang, rank=format_number(int(rank), lang,
+                                                                                              digits)))
+                for rank in rows["rank"]]]
+    template = ("<b>%{customdata[1]}</b>: %{customdata[2]}<br>"
+                + t("map.hover_people", lang, people="%{customdata[3]}", share="%{customdata[4]}")
+                + ("<br>" + t("map.hover_rank", lang, rank="%{customdata[5]}") if ranked else "%{customdata[5]}"))
+    if base_year is not None:
+        columns += [[format_measure(value, "change", lang, digits) for value in rows["change"]],
+                    [format_measure(value, "change_pct", lang, digits) for value in rows["change_pct"]]]
+        template += "<br>" + t("map.hover_change", lang, base=localise_digits(str(base_year), digits),
+                               change="%{customdata[6]}", pct="%{customdata[7]}")
+    return template + "<extra></extra>", np.array(columns, dtype=object).T.reshape(len(codes), len(columns))
 
 
 # --- colour scale ----------------------------------------------------------------------------------------------
@@ -166,26 +179,24 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
     change_base = base_year if measure in ("change", "change_pct") else None
     origin_name = names.get(origin, origin)
 
-    def hover(codes: pd.Series, values: pd.Series, rows: pd.DataFrame) -> list[str]:
-        lines = _hover_lines(rows, lang, digits, change_base)
-        return [f"<b>{names.get(code, code)}</b>: {format_measure(value, measure, lang, digits)}<br>{line}"
-                for code, value, line in zip(codes, values, lines, strict=True)]
+    def hover(codes: pd.Series, values: pd.Series, rows: pd.DataFrame) -> dict:
+        template, fields = hover_fields(codes, values, rows, names, measure, lang, digits, change_base)
+        return {"hovertemplate": template, "customdata": fields}
 
-    # One pre-formatted hover string per place (cheaper to validate than per-place lists, and already in the
-    # user's digits); shapes report their ISO3 as `location` when clicked, dots carry it in `customdata`.
+    # Shapes report their ISO3 as `location` when clicked, dots carry it in `customdata[0]`.
     flat = {"marker": {"line": {"color": BORDER_COLOUR, "width": 0.5}}, "hovertemplate": "%{hovertext}<extra></extra>"}
-    no_one = t("map.hover_none", lang)
+    border = {"marker": flat["marker"]}
     traces: list[go.Choropleth | go.Scattergeo] = [
         go.Choropleth(
             geojson=shapes(layers["land"]), featureidkey=geo.FEATURE_ID_KEY, locations=land_iso3,
             z=[0] * len(land_iso3), colorscale=[[0, LAND_COLOUR], [1, LAND_COLOUR]], showscale=False,
-            name=t("map.layer_land", lang), hovertext=[f"<b>{names.get(c, c)}</b><br>{no_one}" for c in land_iso3],
-            **flat),
+            name=t("map.layer_land", lang), hovertext=[names.get(c, c) for c in land_iso3],
+            hovertemplate=f"<b>%{{hovertext}}</b><br>{t('map.hover_none', lang)}<extra></extra>", **border),
         go.Choropleth(
             geojson=shapes(layers["data"]), featureidkey=geo.FEATURE_ID_KEY,
             locations=with_shape["destination_iso3"], z=with_shape["z"], coloraxis="coloraxis",
             name=t("map.layer_destinations", lang),
-            hovertext=hover(with_shape["destination_iso3"], with_shape["value"], with_shape), **flat),
+            **hover(with_shape["destination_iso3"], with_shape["value"], with_shape), **border),
         go.Choropleth(
             geojson=shapes(layers["origin"]), featureidkey=geo.FEATURE_ID_KEY, locations=[origin], z=[1],
             colorscale=[[0, ORIGIN_COLOUR], [1, ORIGIN_COLOUR]], showscale=False, name=t("map.layer_origin", lang),
@@ -204,8 +215,7 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
             marker={"size": 10, "color": as_point["z"], "coloraxis": "coloraxis",
                     "line": {"color": [SELECTED_BORDER if c == selected else BORDER_COLOUR for c in as_point["iso3"]],
                              "width": 1.5}},
-            customdata=as_point["iso3"].tolist(), hovertext=hover(as_point["iso3"], as_point["value"], as_point),
-            hovertemplate="%{hovertext}<extra></extra>",
+            **hover(as_point["iso3"], as_point["value"], as_point),
         ))
     origin_row = countries.loc[countries["iso3"] == origin]
     if not origin_row.empty:

@@ -62,7 +62,8 @@ def test_the_map_figure_carries_the_values_shown(open_page):
     at = open_page(MAP)
     figure = plotly_figures(at)[0]
     destinations = next(t for t in figure["data"] if t.get("name") == "Countries of residence")
-    assert "United States" in destinations["hovertext"][destinations["locations"].index("USA")]
+    assert destinations["customdata"][destinations["locations"].index("USA")][:3] == ["USA", "United States",
+                                                                                   "256,028"]
     assert figure["layout"]["coloraxis"]["cmax"] == 256_028
     # the shapes are the served file (fetched once by the browser), not inside the figure sent on every update
     assert {t["geojson"] for t in figure["data"] if t["type"] == "choropleth"} == {
