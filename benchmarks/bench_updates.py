@@ -104,7 +104,7 @@ def lines(result: Updates) -> list[str]:
     median = statistics.median(result.cpu_ms)
     verdict = "ok" if median <= TARGET_CPU_MS else "over target"
     out = [f"updates: /{page} ({lang}) server CPU per {what}, median / p95: {median:.0f} / "
-           f"{percentile(result.cpu_ms, 95):.0f} ms ({n} updates, target median <= {TARGET_CPU_MS} ms: {verdict})"]
+           f"{percentile(result.cpu_ms, 95):.0f} ms ({n} updates, target median <= {TARGET_CPU_MS} ms, {verdict})"]
     if page == "scenarios":
         out.append(f"updates: /{page} ({lang}) server CPU per lever change, new combination (model runs), median / "
                    f"max: {statistics.median(result.first_cpu_ms):.0f} / {max(result.first_cpu_ms):.0f} ms")
@@ -112,7 +112,7 @@ def lines(result: Updates) -> list[str]:
         kb = statistics.median(result.sent_kb)
         verdict = "ok" if max(result.sent_kb) <= TARGET_KB else "over target"
         out.append(f"updates: /{page} ({lang}) bytes sent per year change (websocket), median / max: {kb:.1f} / "
-                   f"{max(result.sent_kb):.1f} KB (target <= {TARGET_KB} KB: {verdict})")
+                   f"{max(result.sent_kb):.1f} KB (target <= {TARGET_KB} KB, {verdict})")
     parts = sorted(result.parts_ms.items(), key=lambda item: -item[1])
     summary = ", ".join(f"{name} {ms / n:.1f}" for name, ms in parts if ms / n >= 0.05)
     out.append(f"updates: /{page} ({lang}) where the CPU goes, ms per update (inclusive): {summary}")
