@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import cpu_seconds, free_port, machine, percentile, serve
+from benchmarks.common import cpu_seconds, free_port, machine, percentile, serve, stop
 from benchmarks.load_protocol import PATHS, ProtocolLoadResult, run_protocol_load
 
 STRESS_PAUSE_S = (0.5, 2.0)
@@ -98,12 +98,7 @@ def nginx(backends: list[str]) -> Iterator[str]:
                     time.sleep(0.1)
             yield url
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 def _measured(url: str, pids: list[int], sessions: int, rounds: int) -> tuple[ProtocolLoadResult, list[float]]:

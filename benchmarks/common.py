@@ -135,12 +135,17 @@ def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
                         time.sleep(0.05)
                 yield Server(proc, url, log_path, time.perf_counter() - started, started)
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+                stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a process this benchmark started: politely, then firmly after 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def memory_lines(rss_mb: dict[str, float], sessions: int) -> list[str]:
