@@ -223,9 +223,9 @@ def _localise_hover(trace, digits: Digits) -> None:
         trace.hovertemplate = new_template
 
 
-def _no_si_suffixes(fig: go.Figure) -> go.Figure:
-    """Plain grouped numbers on every axis and colour bar: plotly's SI suffixes (2.5M, 500k) are Latin letters."""
-    out = go.Figure(fig)
+def _no_si_suffixes(out: go.Figure) -> go.Figure:
+    """Plain grouped numbers on every axis and colour bar (in place): plotly's SI suffixes (2.5M, 500k) are
+    Latin letters."""
     out.update_xaxes(exponentformat="none")
     out.update_yaxes(exponentformat="none")
     for name, arrays in _axis_values(out)[0].items():   # group thousands, but not in years (1990, 2020)
@@ -242,11 +242,13 @@ def _no_si_suffixes(fig: go.Figure) -> go.Figure:
 def localise_figure(fig: go.Figure, digits: Digits, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """A copy of `fig` whose visible numbers use `digits` and, outside English, carry no SI suffix letters;
     the figure itself for English with Western digits."""
-    if lang != DEFAULT_LANGUAGE:
-        fig = _no_si_suffixes(fig)
-    if digits != "arabic":
+    if lang == DEFAULT_LANGUAGE and digits != "arabic":
         return fig
-    out = go.Figure(fig)
+    out = go.Figure(fig)  # one copy (copying a figure validates all of it again)
+    if lang != DEFAULT_LANGUAGE:
+        _no_si_suffixes(out)
+    if digits != "arabic":
+        return out
     _localise_axes(out, digits)
     for trace in out.data:
         _localise_hover(trace, digits)

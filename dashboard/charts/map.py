@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import geo
-from dashboard.charts.common import PALETTE, apply_layout
+from dashboard.charts.common import PALETTE, apply_layout, set_layout
 from dashboard.countries import country_names
 from dashboard.diaspora import measure_column
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, localise_digits, t
@@ -237,8 +237,8 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
     fig = apply_layout(go.Figure(data=traces), lang, title, height=MAP_HEIGHT)
     # A click selects what it hovers, and plotly hovers the nearest point within `hoverdistance` pixels: keep it
     # to a dot's size, or a click on Germany would select Liechtenstein's dot nearby.
-    fig.update_layout(
-        coloraxis=colour, showlegend=False, margin={"l": 0, "r": 0, "t": 50, "b": 70}, dragmode=False,
+    set_layout(
+        fig, coloraxis=colour, showlegend=False, margin={"l": 0, "r": 0, "t": 50, "b": 70}, dragmode=False,
         hoverdistance=6,
         geo={"visible": False, "showframe": False, "projection": {"type": "natural earth"}, "bgcolor": "white",
              "lataxis": {"range": [-57, 84]}, "lonaxis": {"range": [-170, 190]}},
