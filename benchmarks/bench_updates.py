@@ -38,6 +38,7 @@ from benchmarks.load_protocol import Session
 HERE = Path(__file__).resolve().parent
 TARGET_CPU_MS, TARGET_KB = 60, 60
 LANGUAGES = ("en", "ar")
+PROFILED_UPDATES = 6
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Updates:
     sent_kb: list[float] = field(default_factory=list)
     parts_ms: dict[str, float] = field(default_factory=dict)  # summed over the measured updates
     first_cpu_ms: list[float] = field(default_factory=list)  # the warm-up round (first sight of each choice)
+    profile: dict[str, float] = field(default_factory=dict)  # script thread's own time per package (cProfile)
 
     def add_parts(self, before: dict, after: dict) -> None:
         parts = {"event loop thread (websocket, protobuf, session)": after["event_loop_cpu"] - before["event_loop_cpu"]}
@@ -59,9 +61,21 @@ class Updates:
             self.parts_ms[name] = self.parts_ms.get(name, 0.0) + seconds * 1000
 
 
-def counters(port: int) -> dict:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+def counters(port: int, path: str = "/") -> dict:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
         return json.load(response)
+
+
+async def settled(port: int) -> dict:
+    """The counters once the server has gone quiet (work after `script_finished`, such as Streamlit's clean-up
+    after a run, belongs to the update too)."""
+    last = counters(port)
+    while True:
+        await asyncio.sleep(0.03)
+        now = counters(port)
+        if now["process_cpu"] - last["process_cpu"] < 0.002:
+            return last
+        last = now
 
 
 def _change(session: Session, page: str, number: int):
@@ -85,7 +99,7 @@ async def measure(url: str, port: int, page: str, lang: str, updates: int) -> Up
         for number in range(warmup + updates):
             before = counters(port)
             await _change(session, page, number)
-            after = counters(port)
+            after = await settled(port)
             cpu_ms = (after["process_cpu"] - before["process_cpu"]) * 1000
             if number < warmup:
                 result.first_cpu_ms.append(cpu_ms)
@@ -93,6 +107,10 @@ async def measure(url: str, port: int, page: str, lang: str, updates: int) -> Up
             result.cpu_ms.append(cpu_ms)
             result.sent_kb.append(session.last_bytes / 1000)
             result.add_parts(before, after)
+        counters(port, "/profile/start")  # a few more updates under the profiler (slower: not measured above)
+        for number in range(warmup + updates, warmup + updates + PROFILED_UPDATES):
+            await _change(session, page, number)
+        result.profile = counters(port, "/profile/stop")["profile"]
     finally:
         await session.close()
     return result
@@ -116,6 +134,10 @@ def lines(result: Updates) -> list[str]:
     parts = sorted(result.parts_ms.items(), key=lambda item: -item[1])
     summary = ", ".join(f"{name} {ms / n:.1f}" for name, ms in parts if ms / n >= 0.05)
     out.append(f"updates: /{page} ({lang}) where the CPU goes, ms per update (inclusive): {summary}")
+    total = sum(result.profile.values()) or 1.0
+    shares = sorted(result.profile.items(), key=lambda item: -item[1])
+    out.append(f"updates: /{page} ({lang}) script thread by package (profiled, share of its own time): "
+               + ", ".join(f"{name} {seconds / total:.0%}" for name, seconds in shares if seconds / total >= 0.01))
     return out
 
 

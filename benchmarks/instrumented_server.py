@@ -15,6 +15,8 @@ Streamlit's websocket compression is off by default (`server.enableWebsocketComp
 compression to count. The process's CPU (time.process_time, every thread, exited ones included) and the
 event-loop thread's CPU (/proc schedstat) are read with the counters: `GET http://127.0.0.1:$BENCH_COUNTERS_PORT/`
 returns them as JSON. The wrappers cost a few microseconds per call; the counter endpoint runs in its own thread.
+`/profile/start` and `/profile/stop` profile the script runs in between (cProfile) and summarise their time by
+package (plotly, streamlit, pandas, the app's own dashboard/ui/pages, ...).
 """
 
 from __future__ import annotations
@@ -61,20 +63,50 @@ def _wrap(owner: object, attribute: str, name: str) -> None:
     setattr(owner, attribute, _timed(name, getattr(owner, attribute)))
 
 
-PROFILE_ENV = "BENCH_PROFILE"  # a file name: script runs are also profiled (cProfile), stats written there
-_PROFILE = None
+_PROFILE: list = []  # the cProfile.Profile of the script runs while profiling is on (GET /profile/start)
+_PROFILE_LOCK = threading.Lock()  # one script run profiled at a time (sessions are measured one by one)
 
 
 def _profiled(function: Callable) -> Callable:
     def wrapper(*args, **kwargs):
-        _PROFILE.enable()
-        try:
+        profile = _PROFILE[0] if _PROFILE else None
+        if profile is None or not _PROFILE_LOCK.acquire(blocking=False):
             return function(*args, **kwargs)
+        try:
+            profile.enable()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                profile.disable()
         finally:
-            _PROFILE.disable()
-            _PROFILE.dump_stats(os.environ[PROFILE_ENV])
+            _PROFILE_LOCK.release()
 
     return wrapper
+
+
+def _package(filename: str) -> str:
+    """Who a profiled function belongs to: a library, the app's own code (dashboard, ui, pages), or C code."""
+    path = filename.replace("\\", "/")
+    if "site-packages/" in path:
+        top = path.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
+        return {"_plotly_utils": "plotly", "google": "protobuf", "pyarrow": "pyarrow"}.get(top, top)
+    if path.startswith(str(REPO_ROOT)):
+        relative = path[len(str(REPO_ROOT)) + 1:]
+        return "app: " + (relative.split("/", 1)[0] if "/" in relative else relative).removesuffix(".py")
+    return "C functions and the standard library" if path in ("~", "") or "/lib/python3" in path else path
+
+
+def profile_summary(profile) -> dict[str, float]:
+    """Seconds of the script thread's own time (tottime) per package."""
+    import pstats
+
+    totals: dict[str, float] = {}
+    for (filename, _, function), (_, _, tottime, _, _) in pstats.Stats(profile).stats.items():
+        package = _package(filename)
+        if function.startswith("<built-in method gc.collect"):
+            package = "garbage collection (gc.collect)"
+        totals[package] = totals.get(package, 0.0) + tottime
+    return totals
 
 
 def _main_thread_cpu() -> float:
@@ -91,7 +123,18 @@ def snapshot() -> dict:
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        body = json.dumps(snapshot()).encode()
+        """`/`: the counters; `/profile/start`, `/profile/stop`: profile the script runs in between (cProfile,
+        its overhead inflates CPU, so profiled updates are not the measured ones); stop returns the summary."""
+        result: dict = snapshot()
+        if self.path == "/profile/start":
+            import cProfile
+
+            _PROFILE[:] = [cProfile.Profile()]
+        elif self.path == "/profile/stop" and _PROFILE:
+            profile = _PROFILE.pop()
+            with _PROFILE_LOCK:  # a run being profiled finishes first
+                result = {"profile": profile_summary(profile)}
+        body = json.dumps(result).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -115,12 +158,7 @@ def instrument() -> None:
     from dashboard.charts import digits
     from dashboard.charts import map as map_charts
 
-    if os.environ.get(PROFILE_ENV):
-        import cProfile
-
-        global _PROFILE
-        _PROFILE = cProfile.Profile()
-        script_runner.ScriptRunner._run_script = _profiled(script_runner.ScriptRunner._run_script)
+    script_runner.ScriptRunner._run_script = _profiled(script_runner.ScriptRunner._run_script)
     _wrap(script_runner.ScriptRunner, "_run_script", "script run")
     _wrap(map_charts, "world_map", "map figure built (world_map)")
     _wrap(digits, "localise_figure", "digits localised (localise_figure)")
