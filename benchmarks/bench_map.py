@@ -1,6 +1,6 @@
 """Diaspora map page: how big the map figure is when it reaches the browser, and how long a warm rerun takes.
 
-The figure is measured as st.plotly_chart sends it: localised as ui.components.chart does, serialised by
+The figure is measured as st.plotly_chart sends it: localised as ui.widgets.chart does, serialised by
 plotly.io.to_json (orjson, UTF-8), in bytes. The live map names the served shapes file (issue 16: at most
 60 KB, values not shapes); the briefing's copy carries its shapes inline (issue 3: at most 300 KB). The whole
 websocket update (every element, as the browser receives it) is measured by benchmarks/bench_updates.py.
@@ -8,7 +8,7 @@ A warm rerun of the page after changing the year: at most 250 ms of server time 
 
 The rerun is timed around the map page's script (`StreamlitPage.run`) inside AppTest, after every year has been
 visited once (warm caches). AppTest, like a server's first visit, runs each page script twice per rerun (the first
-run is redone through the router, see ui.components.page_start); the short aborted run is excluded, so the figure
+run is redone through the router, see ui.shell.page_start); the short aborted run is excluded, so the figure
 is what a browser's rerun costs. CPU time (time.thread_time of the script thread) is judged against the budget,
 as wall time on a shared machine mostly measures the other processes.
 Usage: .venv/bin/python benchmarks/bench_map.py [reruns]
@@ -31,6 +31,7 @@ import plotly.io  # noqa: E402
 from dashboard import diaspora, geo  # noqa: E402
 from dashboard.charts.digits import localise_figure  # noqa: E402
 from dashboard.charts.map import world_map  # noqa: E402
+from dashboard.pages import page  # noqa: E402
 from dashboard.registry import Registry  # noqa: E402
 
 BUDGET_MS = 250
@@ -91,7 +92,7 @@ def rerun_times(reruns: int) -> None:
             for key, value in query.items():
                 at.query_params[key] = value
             at.run()
-            at.switch_page("pages/map.py").run()
+            at.switch_page(page("map").file).run()
             if country:
                 at.selectbox(key="map_country").set_value(country).run()
             years = at.select_slider(key="map_year").options
@@ -116,7 +117,7 @@ def rerun_times(reruns: int) -> None:
 
 def main(reruns: int = 14) -> None:
     figure_sizes()
-    print("warm rerun of pages/map.py after changing the year (server time of the page script; CPU time is what")
+    print("warm rerun of the map page after changing the year (server time of the page script; CPU time is what")
     print(f"the script itself used, wall time also counts waiting for a busy machine: load {load()}):")
     rerun_times(reruns)
 

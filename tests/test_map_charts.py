@@ -80,7 +80,7 @@ GEOMETRY_URL = f"/app/static/{geo.BOUNDARIES_FILE}?v=test"
 
 
 def sent(fig, lang, digits) -> bytes:
-    """The figure as st.plotly_chart sends it: localised as ui.components.chart does, plotly.io.to_json."""
+    """The figure as st.plotly_chart sends it: localised as ui.widgets.chart does, plotly.io.to_json."""
     return plotly.io.to_json(localise_figure(fig, digits, lang), validate=False).encode("utf-8")
 
 

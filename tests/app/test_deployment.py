@@ -10,7 +10,8 @@ import pytest
 from streamlit import config as st_config
 
 from dashboard.paths import REPO_ROOT
-from ui.components import FAULT_INJECTION_ENV, static_url
+from ui.shell import FAULT_INJECTION_ENV
+from ui.widgets import static_url
 
 
 @pytest.mark.parametrize(("base", "expected"), [
@@ -53,7 +54,7 @@ def test_charts_fetch_the_offline_base_map_under_the_base_path(open_page, base_u
 
 def test_the_map_fetches_its_shapes_under_the_base_path(open_page, base_url_path):
     base_url_path("ministry/diaspora")
-    at = open_page("pages/map.py")
+    at = open_page("map")
     assert not at.exception
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert {t["geojson"].split("?")[0] for t in figure["data"] if t["type"] == "choropleth"} == {

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import app_test
 from dashboard.paths import REPO_ROOT
 from tests.app.conftest import plotly_figures
 
-MAP = "pages/map.py"
+MAP = "map"
 SHAPES = REPO_ROOT / "static" / "world_boundaries.json"
 
 
