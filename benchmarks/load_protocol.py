@@ -232,6 +232,7 @@ class Session:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         texts: list[str] = []
+        by_fragment: dict[str, list[str]] = {}  # a full run's texts drawn inside each fragment
         seen: set[str] = set()
         self.last_bytes = 0
         while True:
@@ -254,6 +255,8 @@ class Session:
                 text = _text_of(element)
                 if text is not None:
                     texts.append(text)
+                    if message.delta.fragment_id:
+                        by_fragment.setdefault(message.delta.fragment_id, []).append(text)
                 self._remember_widget(element)
                 widget_id = getattr(getattr(element, element_kind), "id", "") if element_kind else ""
                 if widget_id:
@@ -272,7 +275,7 @@ class Session:
                 raise RunFailed("script compilation error", str(message.session_event.script_compilation_exception))
             elif kind == "script_finished":
                 if message.script_finished == FINISHED_EARLY_FOR_RERUN:
-                    texts, seen = [], set()
+                    texts, seen, by_fragment = [], set(), {}
                     continue  # a chained rerun follows: it is part of this update
                 finished = time.perf_counter()
                 if message.script_finished == FINISHED_COMPILE_ERROR:
@@ -285,7 +288,7 @@ class Session:
                 # like the frontend after a run: widgets no longer on the page drop out of the state
                 self.widgets = {k: v for k, v in self.widgets.items() if k in seen}
                 self.elements = {k: v for k, v in self.elements.items() if k in seen}
-                self.output, self.fragment_output = texts, {}
+                self.output, self.fragment_output = texts, by_fragment
                 return finished
 
     async def open(self, path: str) -> float:
