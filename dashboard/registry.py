@@ -17,26 +17,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard import paths
+from dashboard.schemas import KINDS, SCHEMAS  # noqa: F401  (SCHEMAS: one schema per kind, re-exported)
 from dashboard.store import PublishRequest, Store, StoreError
-
-#: Columns and dtypes each kind of dataset must have. One tidy schema per kind of data.
-SCHEMAS: dict[str, dict[str, str]] = {
-    "migrant_stock": {"origin_iso3": "string", "destination_iso3": "string", "year": "int64",
-                      "sex": "string", "migrants": "int64"},
-    "refugees": {"origin_iso3": "string", "asylum_iso3": "string", "year": "int64",
-                 "refugees": "int64", "asylum_seekers": "int64"},
-    "iraq_totals": {"year": "int64", "diaspora": "int64", "population": "int64",
-                    "foreign_born_in_iraq": "int64", "refugees_in_iraq": "int64"},
-    "remittances": {"country_iso3": "string", "year": "int64", "remittances_pct_gdp": "float64"},
-    "skills": {"respondent_id": "string", "residence_iso3": "string", "sex": "string", "age": "int64",
-               "years_abroad": "int64", "education": "string", "field_of_study": "string",
-               "occupation_isco": "int64", "sector": "string", "languages": "string",
-               "interest_mentoring": "int64", "interest_short_term": "int64", "interest_return": "int64",
-               "interest_investment": "int64", "interest_philanthropy": "int64", "weight": "float64"},
-    "countries": {"iso3": "string", "iso2": "string", "m49": "string", "name_en": "string",
-                  "name_ar": "string", "name_ckb": "string", "region": "string", "subregion": "string",
-                  "lon": "float64", "lat": "float64", "has_polygon": "bool"},
-}
 
 
 class DataFileError(RuntimeError):
@@ -62,7 +44,7 @@ class DatasetMeta:
     file: str
     rows: int
     sha256: str
-    default: bool = False  # True for the active version
+    active: bool = False  # True for the version every page shows (the manifest calls its bundled choice "default")
     published_by: str = ""  # who published it (empty for bundled data)
     published_at: str = ""  # when (UTC, ISO 8601; empty for bundled data)
     source_file: str = ""  # the uploaded file's name (empty for bundled data)
@@ -89,7 +71,9 @@ class DatasetMeta:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DatasetMeta:
+        """From a manifest entry, where "default" marks the bundled version that is active until one is published."""
         names = {f.name for f in fields(cls)}
+        raw = {("active" if k == "default" else k): v for k, v in raw.items()}
         known = {k: v for k, v in raw.items() if k in names}
         if "not_estimated" in known:
             known["not_estimated"] = tuple(known["not_estimated"])
@@ -122,8 +106,11 @@ def read_table(path: Path, dataset_id: str) -> pd.DataFrame:
 
 
 def apply_schema(frame: pd.DataFrame, dataset_id: str, name: str) -> pd.DataFrame:
-    """A table of strings in the dataset's declared columns and dtypes, or DataFileError naming `name`."""
-    schema = SCHEMAS[dataset_id]
+    """A table of strings in the dataset's declared columns and dtypes, or DataFileError naming `name`.
+
+    Optional columns of the schema (a roster's contacts) are kept when the table has them.
+    """
+    schema = KINDS[dataset_id].dtypes(set(frame.columns))
     missing = [c for c in schema if c not in frame.columns]
     if missing:
         raise DataFileError(f"{name} lacks the column(s) {', '.join(missing)}.")
@@ -131,7 +118,10 @@ def apply_schema(frame: pd.DataFrame, dataset_id: str, name: str) -> pd.DataFram
     try:
         for column, dtype in schema.items():
             if dtype == "bool":
-                frame[column] = frame[column].str.lower().map({"true": True, "false": False}).astype(bool)
+                words = frame[column].astype("string").str.lower().map({"true": True, "false": False})
+                if words.isna().any():
+                    raise ValueError("expected true or false")
+                frame[column] = words.astype(bool)
             else:
                 frame[column] = frame[column].astype(dtype)
     except (ValueError, TypeError) as exc:
@@ -177,9 +167,9 @@ class Registry:
         published = [_stored_meta(row) for row in reversed(stored.to_dict("records"))]
         found = published + bundled
         if active not in {m.version for m in found}:
-            active = next((m.version for m in bundled if m.default), bundled[0].version)
-        found = [replace(m, default=m.version == active) for m in found]
-        return sorted(found, key=lambda m: not m.default)
+            active = next((m.version for m in bundled if m.active), bundled[0].version)
+        found = [replace(m, active=m.version == active) for m in found]
+        return sorted(found, key=lambda m: not m.active)
 
     def meta(self, dataset_id: str, version: str | None = None) -> DatasetMeta:
         candidates = self.versions(dataset_id)
@@ -263,6 +253,6 @@ def session_dataset(dataset_id: str, frame: pd.DataFrame, file_name: str, file_s
         id=dataset_id, version=f"session-{file_sha256[:12]}", title=title or file_name, publisher=publisher,
         revision=file_name, year_min=int(years.min()) if len(years) else None,
         year_max=int(years.max()) if len(years) else None, licence="", citation="", url="",
-        built_by="", nature=nature, file=file_name, rows=len(frame), sha256=file_sha256, default=True,
+        built_by="", nature=nature, file=file_name, rows=len(frame), sha256=file_sha256, active=True,
         source_file=file_name, session_only=True)
     return Dataset(meta=meta, frame=frame)

@@ -39,7 +39,7 @@ def dataset_for_session(own: Dataset | None, dataset_id: str, version: str | Non
     if own is not None and version == own.meta.version:
         return own
     shared = shared_version(dataset_id, version)
-    return own if own is not None and shared.meta.default else shared
+    return own if own is not None and shared.meta.active else shared
 
 
 def shared_version(dataset_id: str, version: str | None = None) -> Dataset:
@@ -52,6 +52,11 @@ def versions(dataset_id: str) -> list[DatasetMeta]:
     """Every version of a dataset, the active one first; a session-only upload, if any, comes first of all."""
     own = state.session_dataset(dataset_id)
     return ([own.meta] if own is not None else []) + _versions(dataset_id, registry().store.state())
+
+
+def shared_versions(dataset_id: str) -> list[DatasetMeta]:
+    """Every shared version of a dataset (never this session's private upload), once per state of the store."""
+    return _versions(dataset_id, registry().store.state())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -111,57 +116,105 @@ def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataF
 # -- uploads (the data page): read, check and diff once per file, not on every rerun ----------------
 @st.cache_data(show_spinner=False, max_entries=4)
 def upload_sheets(file_name: str, data: bytes) -> list[str]:
-    from dashboard.ingest import sheet_names
+    from dashboard.validation import sheet_names
 
     return sheet_names(file_name, data)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def upload_table(file_name: str, data: bytes, sheet: str | None):
-    """dashboard.ingest.read_upload (raises UploadError, which is not cached)."""
-    from dashboard.ingest import read_upload
+    """dashboard.validation.read_upload (raises UploadError, which is not cached)."""
+    from dashboard.validation import read_upload
 
     return read_upload(file_name, data, sheet)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def upload_prepared(kind: str, file_name: str, data: bytes, sheet: str | None,
-                    mapping: tuple[tuple[str, str | None], ...], layout: str):
-    """dashboard.validation.prepare for one file, sheet, mapping and layout."""
-    from dashboard.validation import prepare
+                    mapping: tuple[tuple[str, str | None], ...], layout: str,
+                    picks: tuple[tuple[str, str], ...] = ()):
+    """dashboard.validation.check_table for one file, sheet, mapping, layout and the country names picked."""
+    from dashboard.validation import check_table
 
-    return prepare(kind, upload_table(file_name, data, sheet), dict(mapping), countries(), layout)
+    return check_table(kind, upload_table(file_name, data, sheet), dict(mapping), countries(), layout, dict(picks))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def upload_diff(kind: str, file_name: str, data: bytes, sheet: str | None,
-                mapping: tuple[tuple[str, str | None], ...], layout: str, active_version: str, active_sha: str):
+                mapping: tuple[tuple[str, str | None], ...], layout: str, picks: tuple[tuple[str, str], ...],
+                active_version: str, active_sha: str):
     """dashboard.validation.diff of the checked upload against the shared active version."""
     from dashboard.validation import diff
 
-    new = upload_prepared(kind, file_name, data, sheet, mapping, layout).frame
+    new = upload_prepared(kind, file_name, data, sheet, mapping, layout, picks).frame
     active = registry().get(kind, active_version).frame
     return diff(kind, active, new)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def country_labels(lang: str) -> dict[str, str]:
+    """ISO3 -> "Name (ISO3)" in `lang`, sorted by name: the choices of the country picker."""
+    from dashboard.countries import country_names
+
+    names = country_names(countries(), lang)
+    return {iso3: f"{name} ({iso3})" for iso3, name in sorted(names.items(), key=lambda item: item[1])}
+
+
+def registry_meta(dataset_id: str) -> DatasetMeta:
+    """The active version's metadata, read from the store once per state of the store."""
+    return _meta(dataset_id, None, registry().store.state())
+
+
+def catalogue() -> pd.DataFrame:
+    """Every dataset and version with its provenance (registry.catalogue), once per state of the store."""
+    return _catalogue(registry().store.state())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _catalogue(store_state: tuple) -> pd.DataFrame:
+    return registry().catalogue()
+
+
+def events() -> pd.DataFrame:
+    """The store's log of publications and rollbacks, once per state of the store."""
+    return _events(registry().store.state())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _events(store_state: tuple) -> pd.DataFrame:
+    return registry().store.events()
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _scenario_population(stock_key: tuple[str, str], skills_key: tuple[str, str], _stock: pd.DataFrame,
-                         _skills: pd.DataFrame):
+def _scenario_inputs(stock_key: tuple[str, str], skills_key: tuple[str, str], _stock: pd.DataFrame,
+                     _skills: pd.DataFrame):
+    """(Population, Pools) of one pair of dataset versions: the model's segments and its per-segment pools."""
+    from dashboard.scenario.model import Pools
     from dashboard.scenario.population import build_population
     from dashboard.skills import talent_pool
 
-    return build_population(_stock, talent_pool(_skills))
+    population = build_population(_stock, talent_pool(_skills))
+    return population, Pools.of(population)
+
+
+def _inputs_of(stock: Dataset | None, skills: Dataset | None):
+    stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
+    return _scenario_inputs((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
+                            stock.frame, skills.frame)
 
 
 def scenario_population(stock: Dataset | None = None, skills: Dataset | None = None):
     """The scenario model's segments from migrant-stock and skills datasets (the active ones by default), built
     once per pair of versions.
 
-    A resource, not data: one shared read-only object, so the model's per-population pools are built once.
+    A resource, not data: one shared read-only object.
     """
-    stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
-    return _scenario_population((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
-                                stock.frame, skills.frame)
+    return _inputs_of(stock, skills)[0]
+
+
+def scenario_pools(stock: Dataset | None = None, skills: Dataset | None = None):
+    """The model's pools (dashboard.scenario.model.Pools) of `scenario_population`, built once with it."""
+    return _inputs_of(stock, skills)[1]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -171,16 +224,15 @@ def scenario_summary(scenario_json: str, label: str, baseline_label: str, stock_
     from dashboard.scenario.model import summarise
     from dashboard.scenario.spec import Scenario
 
-    return summarise(Scenario.model_validate_json(scenario_json), scenario_population(), label, baseline_label)
+    return summarise(Scenario.model_validate_json(scenario_json), scenario_pools(), label, baseline_label)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def scenario_tornado(scenario_json: str, metric: str, stock_key: tuple[str, str], skills_key: tuple[str, str]):
-    from dashboard.scenario.model import pools_of
     from dashboard.scenario.sensitivity import tornado
     from dashboard.scenario.spec import Scenario
 
-    return tornado(Scenario.model_validate_json(scenario_json), pools_of(scenario_population()), metric)
+    return tornado(Scenario.model_validate_json(scenario_json), scenario_pools(), metric)
 
 
 def scenario_data_keys() -> tuple[tuple[str, str], tuple[str, str]]:
