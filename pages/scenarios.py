@@ -46,6 +46,7 @@ def levers_and_results() -> None:
                 scenario_state.ensure_size(lid)
                 st.slider(f"{t(f'scenario.lever.{lid}', lang)}: {t(f'scenario.size.{size.unit}', lang)}",
                           min_value=float(size.minimum), max_value=float(size.maximum), step=float(size.step),
+                          format="%d" if float(size.step).is_integer() else "%.2f",
                           key=f"scn_size_{lid}", help=t(f"scenario.lever.{lid}.size_note", lang))
     world_label = t("scenario.world", lang, **{k: format_number(state.value(f"scn_{k}"), lang, digits)
                                                for k in (*CONTEXT_KEYS, "horizon")})
@@ -73,7 +74,10 @@ def levers_and_results() -> None:
         if metric != "cost_per_outcome" and scenario.levers:
             delta = t("scenario.vs_baseline", lang,
                       value=tables.format_modelled(added.loc[metric, "p50"], metric, lang, digits))
-        column.metric(t(f"scenario.headline.{metric}", lang), tables.band_text(row, metric, lang, digits, bands=False),
+        label = t(f"scenario.headline.{metric}", lang)
+        if metric in tables.MONEY:  # money says its currency on the card itself
+            label = t("scenario.card_in_unit", lang, label=label, unit=t("scenario.unit_of.cost_usd", lang))
+        column.metric(label, tables.band_text(row, metric, lang, digits, bands=False),
                       delta=delta, delta_color="off",
                       help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),
                              baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))

@@ -108,6 +108,10 @@ def apply_direction(lang: str) -> None:
         f"{{text-align: {align};}}"
         # the data grid draws its cells left to right on a canvas: in RTL a wide grid would hide its first column
         f"[data-testid='stDataFrame'] {{direction: ltr;}}"
+        # a metric's label, value and delta wrap between words rather than end in "…" (no figure is cut off)
+        f":is([data-testid='stMetricLabel'], [data-testid='stMetricValue'], [data-testid='stMetricDelta']), "
+        f":is([data-testid='stMetricLabel'], [data-testid='stMetricValue'], [data-testid='stMetricDelta']) * "
+        f"{{white-space: normal !important; overflow: visible !important; text-overflow: clip !important;}}"
         f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
         f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}"
         # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)

@@ -35,8 +35,8 @@ def test_baseline_is_shown_with_the_statement_and_no_cost(open_page):
     at = open_page(PAGE, timeout=TIMEOUT)
     assert not at.exception
     shown = metrics(at)
-    assert shown["Programme cost, whole horizon"] == "0"
-    assert shown["Cost per added engagement"] == "–"
+    assert shown["Programme cost, whole horizon (USD)"] == "0"
+    assert shown["Cost per added engagement (USD)"] == "–"
     assert any("not forecasts" in w.value for w in at.warning)
     names = [trace.get("name") for fig in plotly_figures(at) for trace in fig["data"]]
     assert "Baseline (no new policy)" in names
@@ -49,7 +49,7 @@ def test_loading_a_case_study_preset_changes_the_outcomes(open_page, case):
     load_case(at, case)
     assert not at.exception
     after = metrics(at)
-    assert after["Programme cost, whole horizon"] != "0"
+    assert after["Programme cost, whole horizon (USD)"] != "0"
     assert after != before
     for lever in PRESETS[case]:
         assert at.toggle(key=f"scn_on_{lever}").value
@@ -60,7 +60,7 @@ def test_case_studies_button_opens_the_scenario_page_with_its_package(open_page)
     at.button(key="case_load_ireland").click().run()
     assert not at.exception
     assert at.toggle(key="scn_on_network").value and at.toggle(key="scn_on_protection").value
-    assert metrics(at)["Programme cost, whole horizon"] != "0"
+    assert metrics(at)["Programme cost, whole horizon (USD)"] != "0"
 
 
 def _configure(at):
@@ -120,7 +120,7 @@ def test_a_bad_link_names_the_field_and_shows_the_default(open_page):
     assert not at.exception
     message = " ".join(e.value for e in at.error)
     assert "horizon" in message and "5 to 15" in message
-    assert metrics(at)["Programme cost, whole horizon"] == "0"
+    assert metrics(at)["Programme cost, whole horizon (USD)"] == "0"
     garbage = open_page(PAGE, timeout=TIMEOUT, scn="not-a-scenario")
     assert "scn" in " ".join(e.value for e in garbage.error)
 
