@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
+from dashboard.exports import FORMULA
 from dashboard.i18n import t
 from dashboard.ingest import Problem, RawTable, problem
 from dashboard.registry import SCHEMAS
@@ -26,7 +27,7 @@ MAX_COUNT = 100_000_000  # no count of Iraqi-born people in one place and year c
 FIRST_YEAR = 1950
 MAX_PROBLEMS_PER_CHECK = 50  # per check and column; the rest are summarised in one message
 YEAR_HEADER = re.compile(r"^(?:y|year\s*)?((?:19|20)\d\d)$", re.IGNORECASE)
-_FORMULA = re.compile(r"^(?:[=+@]|-(?![\d.,\s]*$))")  # "=SUM(A1)", "+A1", "@x", "-A1" (but not "-5")
+_FORMULA = FORMULA  # the product's one formula rule: "=SUM(A1)", "+A1", "@x", "-A1", tab/CR (but not "-5")
 _MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|javascript:", re.IGNORECASE)
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 

@@ -1,0 +1,44 @@
+"""Text from outside (a URL, a file, a form, stored metadata) shown as text, never as markup.
+
+Three places render markup, each with its own rules, so each has its own function:
+
+- `markdown`: Streamlit's Markdown (st.markdown, st.caption, st.info/warning/error/success, labels, help).
+  Every ASCII punctuation mark is backslash-escaped (links, images, emphasis, HTML, autolinks, `$` maths,
+  `:color[…]` directives); line breaks and runs of spaces become one space (no headings, lists, tables or code
+  blocks); a word joiner (U+2060) follows each colon and splits arrow pairs, because Streamlit replaces
+  `:material/…:`, `:streamlit:` (an image), emoji shortcodes and `->` in the parsed text, where backslashes are
+  already gone.
+- `html`: an HTML document (the briefing).
+- `plotly`: plotly text (titles, legend and trace names, hover text, category labels): plotly draws a subset of
+  HTML (`<a href>`, `<b>`, `<br>`, `<span style>`) and fills `%{…}` in hover templates; entities show as text.
+
+Escape exactly once, where the text meets its renderer: data and downloads keep the original text.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+WORD_JOINER = "\u2060"
+_WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_ARROW_PAIR = re.compile(r"([<\-~>=])(?=[<\-~>=])")   # "->", "<-", "--", ">=", "<=", "~=" become symbols
+
+
+def markdown(text: object) -> str:
+    """`text` for a Streamlit Markdown context: shown exactly as written (one line), nothing rendered."""
+    plain = _WHITESPACE.sub(" ", str(text))
+    plain = _ARROW_PAIR.sub(r"\1" + WORD_JOINER, plain).replace(":", ":" + WORD_JOINER)
+    return _ASCII_PUNCTUATION.sub(r"\\\1", plain)
+
+
+def html(text: object) -> str:
+    """`text` inside an HTML element or a quoted attribute."""
+    return _html.escape(str(text), quote=True)
+
+
+def plotly(text: object) -> str:
+    """`text` for a plotly string (title, trace name, hover text, category): tags, entities and template
+    placeholders (`%{…}`) are shown as typed. Plotly turns the entities back into the characters."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "&#37;"))

@@ -1,0 +1,72 @@
+"""Outside text is escaped once, for the renderer it meets, and reads back exactly as typed."""
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard import plaintext
+
+#: The payload corpus of issue 15: Markdown, HTML, Streamlit directives, plotly markup and spreadsheet formulas.
+PAYLOADS = [
+    "[Session expired - sign in again](http://evil.example/login)",
+    "![p](http://evil.example/pixel.png)",
+    ":red[Official] :material/warning: :streamlit: :smile:",
+    "<a href='http://evil.example/'>Official</a>",
+    "<img src=x onerror=alert(1)>",
+    "=1+2",
+    "@SUM(A1:A9)",
+    "\t=1+2",
+    "\r=1+2",
+    "http://evil.example/autolink www.evil.example a@evil.example <http://evil.example>",
+    "$x^2$ **bold** # heading\n- list\n> quote `code` ~~gone~~ | a | b |",
+    "%{y} %{customdata[0]} &lt; &amp; -> <- -- >=",
+]
+
+
+def _one_line(text: str) -> str:
+    """The text as typed, with each run of white space or control characters as one space."""
+    return re.sub(r"[\s\x00-\x1f\x7f]+", " ", text)
+
+
+def _markdown_source_text(escaped: str) -> str:
+    """What CommonMark shows for text made only of backslash escapes and plain characters."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", escaped).replace(plaintext.WORD_JOINER, "")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markdown_escapes_every_punctuation_mark_and_reads_back_as_typed(payload):
+    escaped = plaintext.markdown(payload)
+    unescaped = re.sub(r"\\[!-/:-@\[-`{-~]", "", escaped)
+    assert not re.search(r"[!-/:-@\[-`{-~]", unescaped), escaped
+    assert "\n" not in escaped and "\r" not in escaped and "\t" not in escaped
+    assert _markdown_source_text(escaped) == _one_line(payload)
+
+
+@given(st.text())
+def test_markdown_never_leaves_markup_for_any_text(text):
+    escaped = plaintext.markdown(text)
+    assert not re.search(r"(?<!\\)[\[\]()<>!:*_`$~|#&]", escaped.replace("\\\\", ""))
+    assert not re.search(r":[\w/]", escaped)       # no `:material/x:`, `:streamlit:` or emoji shortcode
+    assert _markdown_source_text(escaped) == _one_line(text)
+
+
+def test_markdown_breaks_shortcodes_and_arrows_that_streamlit_replaces_after_parsing():
+    escaped = plaintext.markdown(":material/home: :streamlit: a -> b")
+    assert ":material/" not in escaped and ":streamlit:" not in escaped and "->" not in escaped
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_and_plotly_leave_no_tag_entity_or_template(payload):
+    for escaped in (plaintext.html(payload), plaintext.plotly(payload)):
+        assert "<" not in escaped and ">" not in escaped
+        assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#x27;|#37;)", escaped)
+    assert "%{" not in plaintext.plotly(payload)
+
+
+def test_plotly_text_reads_back_as_typed_once_plotly_decodes_its_entities():
+    payload = "<a href='x'>A & B</a> %{y} 50%"
+    decoded = (plaintext.plotly(payload).replace("&lt;", "<").replace("&gt;", ">").replace("&#37;", "%")
+               .replace("&amp;", "&"))
+    assert decoded == payload
