@@ -23,6 +23,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # `python benchmarks/x.py` puts benchmarks/ first, not the repository
     sys.path.insert(0, str(REPO_ROOT))
 
+from dashboard.serving import serve_command  # noqa: E402 - needs the repository on sys.path (above)
+
 
 def machine() -> str:
     """One line naming the machine the figures came from (figures from different machines do not compare)."""
@@ -111,10 +113,7 @@ def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = ()) -> 
         with open(log_path, "w", encoding="utf-8") as log:
             started = time.perf_counter()
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
-                 "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra_args],
-                cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                serve_command(port, extra_args), cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
                 env={**os.environ, "DASHBOARD_HOME": home, **(env or {})},
             )
             url = f"http://127.0.0.1:{port}"

@@ -10,7 +10,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.paths import REPO_ROOT
+from dashboard.serving import serve_command
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,19 +38,18 @@ def _free_port() -> int:
 
 
 def start_server(env: dict[str, str] | None = None, extra_args: list[str] | None = None,
-                 base_path: str = "") -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run` on a free loopback port and wait for its health endpoint.
+                 base_path: str = "", address: str | None = "127.0.0.1") -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run` with the shipped config on a free port and wait for its health endpoint.
 
     Returns the process and the server's root URL (without `base_path`, the optional server.baseUrlPath).
+    `address=None` binds every interface, exactly as `make run` does.
     """
     port = _free_port()
     extra_args = [*(extra_args or []), *(["--server.baseUrlPath", base_path] if base_path else [])]
     log = open(ARTIFACTS / f"server-{port}.log", "w")  # noqa: SIM115 - kept open for the server's life
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
-         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *(extra_args or [])],
-        cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        serve_command(port, extra_args, address), cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
