@@ -10,7 +10,7 @@ Three places render markup, each with its own rules, so each has its own functio
   already gone.
 - `html`: an HTML document (the briefing).
 - `plotly`: plotly text (titles, legend and trace names, hover text, category labels): plotly draws a subset of
-  HTML (`<a href>`, `<b>`, `<br>`, `<span style>`) and fills `%{…}` in hover templates; entities show as text.
+  HTML (`<a href>`, `<b>`, `<br>`, `<span style>`) and fills `%{…}` in hover templates.
 
 Escape exactly once, where the text meets its renderer: data and downloads keep the original text.
 """
@@ -39,6 +39,8 @@ def html(text: object) -> str:
 
 
 def plotly(text: object) -> str:
-    """`text` for a plotly string (title, trace name, hover text, category): tags, entities and template
-    placeholders (`%{…}`) are shown as typed. Plotly turns the entities back into the characters."""
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "&#37;"))
+    """`text` for a plotly string (title, trace name, hover text, category): tags and entities are shown as typed
+    (plotly turns `&amp;`, `&lt;`, `&gt;` back into the characters) and a word joiner splits `%{`, so a hover
+    template never fills in a placeholder. No digits are added: the Arabic-Indic digit pass keeps it intact."""
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("%{", "%" + WORD_JOINER + "{")

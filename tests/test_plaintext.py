@@ -7,22 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard import plaintext
-
-#: The payload corpus of issue 15: Markdown, HTML, Streamlit directives, plotly markup and spreadsheet formulas.
-PAYLOADS = [
-    "[Session expired - sign in again](http://evil.example/login)",
-    "![p](http://evil.example/pixel.png)",
-    ":red[Official] :material/warning: :streamlit: :smile:",
-    "<a href='http://evil.example/'>Official</a>",
-    "<img src=x onerror=alert(1)>",
-    "=1+2",
-    "@SUM(A1:A9)",
-    "\t=1+2",
-    "\r=1+2",
-    "http://evil.example/autolink www.evil.example a@evil.example <http://evil.example>",
-    "$x^2$ **bold** # heading\n- list\n> quote `code` ~~gone~~ | a | b |",
-    "%{y} %{customdata[0]} &lt; &amp; -> <- -- >=",
-]
+from tests.payloads import PAYLOADS
 
 
 def _one_line(text: str) -> str:
@@ -44,7 +29,7 @@ def test_markdown_escapes_every_punctuation_mark_and_reads_back_as_typed(payload
     assert _markdown_source_text(escaped) == _one_line(payload)
 
 
-@given(st.text())
+@given(st.text(st.characters(exclude_characters=plaintext.WORD_JOINER)))
 def test_markdown_never_leaves_markup_for_any_text(text):
     escaped = plaintext.markdown(text)
     assert not re.search(r"(?<!\\)[\[\]()<>!:*_`$~|#&]", escaped.replace("\\\\", ""))
@@ -61,12 +46,13 @@ def test_markdown_breaks_shortcodes_and_arrows_that_streamlit_replaces_after_par
 def test_html_and_plotly_leave_no_tag_entity_or_template(payload):
     for escaped in (plaintext.html(payload), plaintext.plotly(payload)):
         assert "<" not in escaped and ">" not in escaped
-        assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#x27;|#37;)", escaped)
+        assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#x27;)", escaped)
     assert "%{" not in plaintext.plotly(payload)
 
 
 def test_plotly_text_reads_back_as_typed_once_plotly_decodes_its_entities():
     payload = "<a href='x'>A & B</a> %{y} 50%"
-    decoded = (plaintext.plotly(payload).replace("&lt;", "<").replace("&gt;", ">").replace("&#37;", "%")
-               .replace("&amp;", "&"))
-    assert decoded == payload
+    escaped = plaintext.plotly(payload)
+    assert not re.search(r"\d", escaped.replace("50", ""))   # nothing for the Arabic-Indic digit pass to change
+    decoded = escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert decoded.replace(plaintext.WORD_JOINER, "") == payload
