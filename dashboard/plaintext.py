@@ -5,9 +5,9 @@ Three places render markup, each with its own rules, so each has its own functio
 - `markdown`: Streamlit's Markdown (st.markdown, st.caption, st.info/warning/error/success, labels, help).
   Every ASCII punctuation mark is backslash-escaped (links, images, emphasis, HTML, autolinks, `$` maths,
   `:color[…]` directives); line breaks and runs of spaces become one space (no headings, lists, tables or code
-  blocks); a word joiner (U+2060) follows each colon and splits arrow pairs, because Streamlit replaces
-  `:material/…:`, `:streamlit:` (an image), emoji shortcodes and `->` in the parsed text, where backslashes are
-  already gone.
+  blocks); a word joiner (U+2060) follows each colon and @, precedes each full stop and splits arrow pairs,
+  because Streamlit replaces `:material/…:`, `:streamlit:` (an image), emoji shortcodes, `www.` and e-mail
+  addresses (links) and `->` in the parsed text, where backslashes are already gone.
 - `html`: an HTML document (the briefing).
 - `plotly`: plotly text (titles, legend and trace names, hover text, category labels): plotly draws a subset of
   HTML (`<a href>`, `<b>`, `<br>`, `<span style>`) and fills `%{…}` in hover templates.
@@ -23,13 +23,16 @@ import re
 WORD_JOINER = "\u2060"
 _WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_JOIN_AFTER = re.compile(r"([:@])")                # shortcodes, web and e-mail addresses Streamlit links
+_JOIN_BEFORE = re.compile(r"(\.)")                 # "www." (a link)
 _ARROW_PAIR = re.compile(r"([<\-~>=])(?=[<\-~>=])")   # "->", "<-", "--", ">=", "<=", "~=" become symbols
 
 
 def markdown(text: object) -> str:
     """`text` for a Streamlit Markdown context: shown exactly as written (one line), nothing rendered."""
     plain = _WHITESPACE.sub(" ", str(text))
-    plain = _ARROW_PAIR.sub(r"\1" + WORD_JOINER, plain).replace(":", ":" + WORD_JOINER)
+    plain = _ARROW_PAIR.sub(r"\1" + WORD_JOINER, plain)
+    plain = _JOIN_BEFORE.sub(WORD_JOINER + r"\1", _JOIN_AFTER.sub(r"\1" + WORD_JOINER, plain))
     return _ASCII_PUNCTUATION.sub(r"\\\1", plain)
 
 
