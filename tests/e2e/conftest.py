@@ -31,6 +31,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+OFFLINE_GUARD = Path(__file__).resolve().parent / "offline_guard"
+
+
+def offline_guard_env(record: Path, **extra: str) -> dict[str, str]:
+    """Environment for a server whose every attempt to leave the machine fails loudly and is written to `record`
+    (offline_guard/sitecustomize.py); the test then asserts that `record` is empty."""
+    record.touch()
+    path = os.pathsep.join(p for p in (str(OFFLINE_GUARD), str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {"PYTHONPATH": path, "OFFLINE_GUARD_RECORD": str(record), **extra}
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -11,24 +11,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-from dashboard.paths import REPO_ROOT
-from tests.e2e.conftest import ARTIFACTS, start_server
-
-GUARD = Path(__file__).resolve().parent / "offline_guard"
-
-
-def guarded_env(record: Path, **extra: str) -> dict[str, str]:
-    """Environment for a process whose every attempt to leave the machine is refused and written to `record`."""
-    record.touch()
-    path = os.pathsep.join(p for p in (str(GUARD), str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    return {"PYTHONPATH": path, "OFFLINE_GUARD_RECORD": str(record), **extra}
+from tests.e2e.conftest import ARTIFACTS, offline_guard_env, start_server
 
 
 def test_the_guard_catches_streamlits_external_ip_lookup(tmp_path):
     """The control: without `browser.serverAddress`, a headless start calls this; the guard must see it."""
     record = tmp_path / "outbound.txt"
     probe = "from streamlit import net_util; print(net_util.get_external_ip())"
-    done = subprocess.run([sys.executable, "-c", probe], env={**os.environ, **guarded_env(record)},
+    done = subprocess.run([sys.executable, "-c", probe], env={**os.environ, **offline_guard_env(record)},
                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert done.stdout.strip() == "None"
     assert "checkip.amazonaws.com" in record.read_text()
@@ -37,7 +27,7 @@ def test_the_guard_catches_streamlits_external_ip_lookup(tmp_path):
 def test_starting_the_server_with_the_shipped_config_reaches_nothing_outside_the_machine(tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     record = tmp_path / "outbound.txt"
-    proc, url = start_server(env=guarded_env(record, DASHBOARD_HOME=str(tmp_path / "home")), address=None)
+    proc, url = start_server(env=offline_guard_env(record, DASHBOARD_HOME=str(tmp_path / "home")), address=None)
     try:
         with urllib.request.urlopen(f"{url}/", timeout=10) as response:
             assert response.status == 200
