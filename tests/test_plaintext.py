@@ -59,3 +59,13 @@ def test_plotly_text_reads_back_as_typed_once_plotly_decodes_its_entities():
     assert not re.search(r"\d", escaped.replace("50", ""))   # nothing for the Arabic-Indic digit pass to change
     decoded = escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert decoded.replace(plaintext.WORD_JOINER, "") == payload
+
+
+def test_problem_messages_escape_what_came_from_the_file_and_nothing_else():
+    from dashboard.ingest import problem
+
+    found = problem("implausibly_large", row=3, column="[c](http://evil.example)", value="<img src=x>",
+                    maximum="1,000")
+    shown = found.message("en", plaintext.markdown)
+    assert shown.startswith("Row 3, column \\[c\\]\\(http\\:")
+    assert "\\<img" in shown and found.message("en").startswith("Row 3, column [c](http://evil.example):")
