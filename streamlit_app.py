@@ -1,29 +1,20 @@
-"""Entry point: page config, language, navigation. Everything else lives in pages/, ui/ and dashboard/."""
+"""Entry point: page config, language, the sidebar tools, navigation. Pages live in pages/, listed in
+dashboard/pages.py; everything else lives in ui/ and dashboard/."""
 
 import streamlit as st
 
 from dashboard.i18n import t
-from ui import components, state
+from ui import briefing_download, presenting, shell, state
 
-components.leave_legacy_pages_mode()
+shell.leave_legacy_pages_mode()
 lang = state.init_language()
 st.set_page_config(page_title=t("app.title", lang), page_icon="🌍", layout="wide")
-components.sidebar_language()
-components.sidebar_tools(lang, state.digits())
-components.apply_direction(lang)
-components.stop_if_data_broken(lang)
-
-PAGES = [  # (file, title key, Material icon bundled with Streamlit (works offline), url path)
-    ("pages/overview.py", "nav.overview", "home", "overview"),
-    ("pages/map.py", "nav.map", "public", "map"),
-    ("pages/skills.py", "nav.skills", "school", "skills"),
-    ("pages/scenarios.py", "nav.scenarios", "tune", "scenarios"),
-    ("pages/case_studies.py", "nav.cases", "menu_book", "case-studies"),
-    ("pages/methodology.py", "nav.methodology", "functions", "methodology"),
-    ("pages/data_sources.py", "nav.data", "database", "data"),
-]
-pages = [st.Page(file, title=t(key, lang), icon=f":material/{icon}:", url_path=path, default=i == 0)
-         for i, (file, key, icon, path) in enumerate(PAGES)]
-page = st.navigation(pages)
-components.presentation_bar(lang, page.url_path)
-components.run_page_safely(page, lang)
+shell.sidebar_language()
+presenting.sidebar_toggle(lang)
+briefing_download.sidebar_download(lang, state.digits())
+state.publish_presentation()
+shell.apply_direction(lang)
+shell.stop_if_data_broken(lang)
+page = shell.navigation(lang)
+presenting.presentation_bar(lang, shell.current_page_id(page))
+shell.run_page_safely(page, lang)

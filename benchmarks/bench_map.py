@@ -5,7 +5,7 @@ page after changing the year at most 250 ms of server time.
 
 The rerun is timed around the map page's script (`StreamlitPage.run`) inside AppTest, after every year has been
 visited once (warm caches). AppTest, like a server's first visit, runs each page script twice per rerun (the first
-run is redone through the router, see ui.components.page_start); the short aborted run is excluded, so the figure
+run is redone through the router, see ui.shell.page_start); the short aborted run is excluded, so the figure
 is what a browser's rerun costs. CPU time (time.thread_time of the script thread) is judged against the budget,
 as wall time on a shared machine mostly measures the other processes.
 Usage: .venv/bin/python benchmarks/bench_map.py [reruns]
@@ -25,6 +25,7 @@ if str(REPO) not in sys.path:
 
 from dashboard import diaspora  # noqa: E402
 from dashboard.charts.map import world_map  # noqa: E402
+from dashboard.pages import page  # noqa: E402
 from dashboard.registry import Registry  # noqa: E402
 
 BUDGET_KB, BUDGET_MS = 300, 250
@@ -81,7 +82,7 @@ def rerun_times(reruns: int) -> None:
             for key, value in query.items():
                 at.query_params[key] = value
             at.run()
-            at.switch_page("pages/map.py").run()
+            at.switch_page(page("map").file).run()
             if country:
                 at.selectbox(key="map_country").set_value(country).run()
             years = at.select_slider(key="map_year").options
@@ -106,7 +107,7 @@ def rerun_times(reruns: int) -> None:
 
 def main(reruns: int = 14) -> None:
     figure_sizes()
-    print("warm rerun of pages/map.py after changing the year (server time of the page script; CPU time is what")
+    print("warm rerun of the map page after changing the year (server time of the page script; CPU time is what")
     print(f"the script itself used, wall time also counts waiting for a busy machine: load {load()}):")
     rerun_times(reruns)
 

@@ -15,9 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import CHROMIUM_ARGS, REPO_ROOT, chromium, serve
+from dashboard.pages import PAGES
 
-PAGES = {"overview": "pages/overview.py", "map": "pages/map.py", "skills": "pages/skills.py",
-         "scenarios": "pages/scenarios.py", "case-studies": "pages/case_studies.py", "data": "pages/data_sources.py"}
+#: Every page but the methodology (static text and two tables).
+MEASURED = [p for p in PAGES if p.id != "methodology"]
 
 
 def warm_reruns(reruns: int) -> list[str]:
@@ -29,12 +30,13 @@ def warm_reruns(reruns: int) -> list[str]:
 
     lines = []
     for lang in ("en", "ar"):
-        for name, script in PAGES.items():
+        for measured in MEASURED:
+            name = measured.url_path
             at = AppTest.from_file(str(REPO_ROOT / "streamlit_app.py"), default_timeout=120)
             at.query_params["lang"] = lang
             at.run()
-            if name != "overview":
-                at.switch_page(script).run()
+            if measured is not PAGES[0]:
+                at.switch_page(measured.file).run()
             at.run()  # warm: caches filled, session state settled
             if at.exception:
                 lines.append(f"pages: warm rerun /{name} ({lang}): failed: {at.exception[0].message[:120]}")

@@ -25,6 +25,7 @@ if str(REPO) not in sys.path:
 
 from dashboard import skills as sk  # noqa: E402
 from dashboard.countries import country_names  # noqa: E402
+from dashboard.pages import page  # noqa: E402
 from dashboard.registry import Registry  # noqa: E402
 from dashboard.skills_sample import generate_skills_sample  # noqa: E402
 
@@ -128,7 +129,7 @@ def page_reruns(skills) -> None:
     cached.dataset = big
     at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=120)
     at.run()
-    at.switch_page("pages/skills.py").run()
+    at.switch_page(page("skills").file).run()
     assert not at.exception, [e.message for e in at.exception]
     for section in ("distributions", "compare", "priority", "finder"):
         at.segmented_control(key="skills_section").set_value(section).run()

@@ -20,6 +20,7 @@ import plotly.io as pio
 
 from dashboard.charts.digits import localise_figure, localise_numbers
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t
+from dashboard.sources import isolate, source_line
 
 #: Printable width of A4 with 15 mm margins (180 mm at 96 dpi): figures are drawn at exactly this width.
 A4_CONTENT_PX = 680
@@ -157,17 +158,6 @@ def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection
         f"<p class='meta'>{html.escape(t('app.title', lang))}</p>{generated_line}</header>\n"
         + "\n".join(parts) + "\n</body>\n</html>\n"
     )
-
-
-def isolate(text: object) -> str:
-    """`text` as a bidi isolate, so a Latin name inside an Arabic sentence keeps its own order."""
-    return f"\u2068{text}\u2069"
-
-
-def source_line(meta, lang: str) -> str:
-    """The short source line of a dataset version (the same text the pages show under a chart)."""
-    return t("common.source_short", lang, publisher=isolate(meta.publisher), title=isolate(meta.title),
-             revision=isolate(meta.revision), years=isolate(meta.years))
 
 
 def headline_section(stock, totals, refugees, lang: str, digits: Digits) -> BriefingSection:

@@ -1,8 +1,8 @@
 """Presentation mode for facilitators: the guided sequence of steps, and figures scaled for a projector.
 
-The sequence is data: each step names the page it shows (its url_path), the translation keys of its title and
-of the one-line caption the facilitator reads out, and the query parameters that put the page in the right
-state. The Streamlit side (ui/components.presentation_bar) only walks this list.
+The sequence is data: each step names the page it shows (its id in dashboard.pages), the translation keys of its
+title and of the one-line caption the facilitator reads out, and the query parameters that put the page in the
+right state. The Streamlit side (ui/presenting.presentation_bar) only walks this list.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ CASES = ("china", "india", "ireland", "korea", "taiwan")
 @dataclass(frozen=True)
 class Step:
     key: str                      # stable id, kept in the URL as ?step=KEY
-    url_path: str                 # the page that shows this step
+    page: str                     # id (dashboard.pages) of the page that shows this step
     title_key: str
     caption_key: str
     params: dict[str, str] = field(default_factory=dict)   # query parameters the page reads for this step
@@ -28,28 +28,21 @@ STEPS: tuple[Step, ...] = (
     Step("today", "overview", "present.step_today", "present.caption_today"),
     Step("since_1990", "map", "present.step_since_1990", "present.caption_since_1990"),
     Step("skills", "skills", "present.step_skills", "present.caption_skills"),
-    *(Step(f"case_{case}", "case-studies", f"present.step_case_{case}", "present.caption_case", {"case": case})
+    *(Step(f"case_{case}", "case_studies", f"present.step_case_{case}", "present.caption_case", {"case": case})
       for case in CASES),
     Step("scenarios", "scenarios", "present.step_scenarios", "present.caption_scenarios"),
 )
 
 STEP_KEYS: tuple[str, ...] = tuple(step.key for step in STEPS)
 
-#: The url_path of the app's default page (streamlit reports "" for it).
-DEFAULT_URL_PATH = "overview"
 
-#: The page file behind each url_path of the sequence (as registered in streamlit_app.py).
-PAGE_FILES = {"overview": "pages/overview.py", "map": "pages/map.py", "skills": "pages/skills.py",
-              "case-studies": "pages/case_studies.py", "scenarios": "pages/scenarios.py"}
-
-
-def step_index(step_key: str | None, url_path: str | None = None) -> int:
+def step_index(step_key: str | None, page_id: str | None = None) -> int:
     """Position of the current step: the named step if this page shows it; else the first step of this page;
     else (a page outside the sequence) the named step; else the first step."""
     named = next((i for i, step in enumerate(STEPS) if step.key == step_key), None)
-    if named is not None and (url_path is None or STEPS[named].url_path == url_path):
+    if named is not None and (page_id is None or STEPS[named].page == page_id):
         return named
-    on_page = next((i for i, step in enumerate(STEPS) if step.url_path == url_path), None)
+    on_page = next((i for i, step in enumerate(STEPS) if step.page == page_id), None)
     if on_page is not None:
         return on_page
     return named or 0

@@ -7,9 +7,9 @@ from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.presets import preset
 from dashboard.scenario.spec import Scenario
-from ui import components, state
+from ui import shell, state, widgets
 
-lang, digits = components.page_start()
+lang, digits = shell.page_start()
 st.title(t("cases.title", lang))
 st.write(t("cases.intro", lang))
 
@@ -21,7 +21,7 @@ def load(case_id: str) -> None:
 
 
 if state.scenario_requested():
-    st.switch_page("pages/scenarios.py")
+    shell.switch_to("scenarios")
 
 tabs = st.tabs([t(f"cases.{case_id}.name", lang) for case_id in CASES])
 for tab, case in zip(tabs, CASES.values(), strict=True):
@@ -36,7 +36,7 @@ for tab, case in zip(tabs, CASES.values(), strict=True):
             st.markdown(t(f"cases.{case.id}.{part}", lang))
         st.subheader(t("cases.part_results", lang))
         st.caption(t("cases.results_note", lang))
-        components.table_with_downloads(results_table(case, lang, digits), f"case_{case.id}_results",
+        widgets.table_with_downloads(results_table(case, lang, digits), f"case_{case.id}_results",
                                         t("cases.source_line", lang), lang, key=f"case_{case.id}_table")
         st.subheader(t("cases.part_package", lang))
         st.markdown("\n".join(f"- {tables.lever_name(lid, lang)}" for lid in case.levers))

@@ -6,9 +6,9 @@ from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.model import DRAWS, SEED
 from dashboard.scenario.params import EUR_USD, URLS
-from ui import components
+from ui import shell, widgets
 
-lang, digits = components.page_start()
+lang, digits = shell.page_start()
 st.title(t("method.title", lang))
 st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
 st.markdown(t("method.intro", lang))
@@ -31,11 +31,11 @@ st.markdown(t("method.limits", lang))
 
 st.header(t("method.levers", lang))
 lever_frame = tables.lever_table(lang, digits)
-components.table_with_downloads(lever_frame, "scenario_levers", t("scenario.source_line", lang), lang,
+widgets.table_with_downloads(lever_frame, "scenario_levers", t("scenario.source_line", lang), lang,
                                 key="method_levers")
 
 st.header(t("method.parameters", lang))
 st.caption(t("method.parameters_note", lang))
 param_frame = tables.parameter_table(lang, digits)
-components.table_with_downloads(param_frame, "scenario_parameters_all", t("scenario.source_line", lang), lang,
+widgets.table_with_downloads(param_frame, "scenario_parameters_all", t("scenario.source_line", lang), lang,
                                 key="method_params")

@@ -6,9 +6,10 @@ from dashboard.charts.overview import diaspora_trend, top_destinations_bar
 from dashboard.countries import with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
 from dashboard.i18n import format_number, format_percent, localise_digits, t
-from ui import cached, components
+from dashboard.sources import source_line
+from ui import cached, shell, widgets
 
-lang, digits = components.page_start()
+lang, digits = shell.page_start()
 stock, totals, refugees = cached.dataset("migrant_stock"), cached.dataset("iraq_totals"), cached.dataset("refugees")
 head = headline(stock.frame, totals.frame, refugees.frame)
 
@@ -33,28 +34,28 @@ cols[3].metric(t("overview.metric_refugees", lang, year=yr(head.refugee_year)),
                format_number(head.refugees + head.asylum_seekers, lang, digits))
 st.caption(t("overview.refugees_split", lang, refugees=format_number(head.refugees, lang, digits),
              asylum_seekers=format_number(head.asylum_seekers, lang, digits)))
-st.caption(components.source_line(stock.meta, lang) + " " + components.source_line(totals.meta, lang)
-           + " " + components.source_line(refugees.meta, lang))
+st.caption(source_line(stock.meta, lang) + " " + source_line(totals.meta, lang)
+           + " " + source_line(refugees.meta, lang))
 
 left, right = st.columns(2)
 with left:
     top = with_names(stock_by_destination(stock.frame, head.year).head(10), cached.countries(), lang,
                      "destination_iso3")
     title = t("overview.top_destinations", lang, year=yr(head.year))
-    components.chart(top_destinations_bar(top, lang, title), key="overview_top")
-    components.source_caption(stock.meta, lang)
+    widgets.chart(top_destinations_bar(top, lang, title), key="overview_top")
+    widgets.source_caption(stock.meta, lang)
     table = top[["rank", "country", "migrants", "share"]].rename(columns={
         "rank": t("chart.rank", lang), "country": t("chart.destination", lang),
         "migrants": t("chart.migrants", lang), "share": t("chart.share", lang)})
     with st.expander(t("common.show_table", lang)):
-        components.table_with_downloads(table, title, components.source_line(stock.meta, lang), lang,
+        widgets.table_with_downloads(table, title, source_line(stock.meta, lang), lang,
                                         key="overview_top_table")
 with right:
     trend = total_by_year(stock.frame)
     title = t("overview.trend", lang, start=yr(trend["year"].min()), end=yr(trend["year"].max()))
-    components.chart(diaspora_trend(trend, lang, title), key="overview_trend")
-    components.source_caption(stock.meta, lang)
+    widgets.chart(diaspora_trend(trend, lang, title), key="overview_trend")
+    widgets.source_caption(stock.meta, lang)
     with st.expander(t("common.show_table", lang)):
-        components.table_with_downloads(
+        widgets.table_with_downloads(
             trend.rename(columns={"year": t("chart.year", lang), "migrants": t("chart.migrants", lang)}),
-            title, components.source_line(stock.meta, lang), lang, key="overview_trend_table")
+            title, source_line(stock.meta, lang), lang, key="overview_trend_table")

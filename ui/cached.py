@@ -30,7 +30,12 @@ def dataset(dataset_id: str, version: str | None = None) -> Dataset:
     the upload's own version (session-<hash>) returns it, with meta.session_only=True. Other versions are
     returned as usual.
     """
-    own = state.session_dataset(dataset_id)
+    return dataset_for_session(state.session_dataset(dataset_id), dataset_id, version)
+
+
+def dataset_for_session(own: Dataset | None, dataset_id: str, version: str | None = None) -> Dataset:
+    """`dataset` for a session whose private upload of `dataset_id` is `own` (or None). Reads no session state,
+    so it also runs off the script thread (a download generated on click)."""
     if own is not None and version == own.meta.version:
         return own
     shared = shared_version(dataset_id, version)
@@ -92,7 +97,7 @@ def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataF
     return prepare(_frame, countries())
 
 
-# -- uploads (pages/data_sources.py): read, check and diff once per file, not on every rerun ----------------
+# -- uploads (the data page): read, check and diff once per file, not on every rerun ----------------
 @st.cache_data(show_spinner=False, max_entries=4)
 def upload_sheets(file_name: str, data: bytes) -> list[str]:
     from dashboard.ingest import sheet_names
@@ -137,12 +142,13 @@ def _scenario_population(stock_key: tuple[str, str], skills_key: tuple[str, str]
     return build_population(_stock, talent_pool(_skills))
 
 
-def scenario_population():
-    """The scenario model's segments from the active migrant-stock and skills datasets (once per version).
+def scenario_population(stock: Dataset | None = None, skills: Dataset | None = None):
+    """The scenario model's segments from migrant-stock and skills datasets (the active ones by default), built
+    once per pair of versions.
 
     A resource, not data: one shared read-only object, so the model's per-population pools are built once.
     """
-    stock, skills = dataset("migrant_stock"), dataset("skills")
+    stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
     return _scenario_population((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
                                 stock.frame, skills.frame)
 

@@ -117,7 +117,7 @@ def mark_routed() -> None:
 
 
 def consume_routed() -> bool:
-    """True when this page run came through the router (see components.page_start)."""
+    """True when this page run came through the router (see shell.page_start)."""
     return bool(st.session_state.pop(_ROUTED, False))
 
 
@@ -166,7 +166,7 @@ def publish_presentation() -> None:
             del st.query_params[key]
 
 
-# -- uploads explored in this session only, and failed publish attempts (pages/data_sources.py) -------------
+# -- uploads explored in this session only, and failed publish attempts (the data page) -------------
 _SESSION_DATASETS = "_session_datasets"
 _PUBLISH_FAILURES = "_publish_failures"
 

@@ -2,7 +2,7 @@
 
 The world map formats its hover text and colour-bar ticks here with the user's digits (plotly.js only knows
 Western digits), so its builder takes `digits`; the trend charts use plain hover templates that
-components.chart localises like every other chart.
+ui.widgets.chart localises like every other chart.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ def _x_axis(fig: go.Figure, lang: str, dtick: int | None = 5) -> None:
 
 
 def _hover(name: str) -> dict:
-    """Hover "year: number" with the series named beside it; components.chart (and the briefing) put the
+    """Hover "year: number" with the series named beside it; ui.widgets.chart (and the briefing) put the
     number into the reader's digits, as for every chart."""
     return {"hovertemplate": "%{x}: %{y:,}<extra>" + name + "</extra>"}
 

@@ -10,17 +10,16 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from dashboard.pages import PAGES, page
 from dashboard.paths import REPO_ROOT
 
 ENTRYPOINT = str(REPO_ROOT / "streamlit_app.py")
-PAGES = ["pages/overview.py", "pages/map.py", "pages/skills.py", "pages/scenarios.py",
-         "pages/case_studies.py", "pages/methodology.py", "pages/data_sources.py"]
 
 
 @pytest.fixture(autouse=True)
 def _router_mode(monkeypatch):
     """AppTest re-detects the legacy `pages/` mode on every run; a served app leaves it after its first run
-    (ui.components.leave_legacy_pages_mode, tested in the browser). Test the served app's steady state."""
+    (ui.shell.leave_legacy_pages_mode, tested in the browser). Test the served app's steady state."""
     original_init = PagesManager.__init__
 
     def init_then_router_mode(self, *args, **kwargs):
@@ -39,15 +38,15 @@ def _clear_caches():
 
 @pytest.fixture
 def open_page() -> Callable[..., AppTest]:
-    """Open `page` through the router, optionally with URL query parameters."""
+    """Open the page with id `page_id` (dashboard.pages) through the router, optionally with URL query parameters."""
 
-    def _open(page: str = "pages/overview.py", timeout: float = 30, **query: str) -> AppTest:
+    def _open(page_id: str = PAGES[0].id, timeout: float = 30, **query: str) -> AppTest:
         at = AppTest.from_file(ENTRYPOINT, default_timeout=timeout)
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
-        if page != "pages/overview.py":
-            at.switch_page(page).run()
+        if page_id != PAGES[0].id:
+            at.switch_page(page(page_id).file).run()
         return at
 
     return _open

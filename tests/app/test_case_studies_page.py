@@ -3,7 +3,7 @@
 from dashboard.case_studies import CASES
 from dashboard.scenario.params import LEVERS
 
-PAGE = "pages/case_studies.py"
+PAGE = "case_studies"
 
 
 def test_every_case_has_its_section_results_and_load_button(open_page):

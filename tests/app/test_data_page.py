@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import auth
+from dashboard.pages import page
 from dashboard.registry import Registry
 from dashboard.store import Store
 from tests.app.conftest import ENTRYPOINT
@@ -41,7 +42,7 @@ def _data_page(secret: str | None = None) -> AppTest:
     if secret is not None:
         at.secrets[auth.SETTING] = secret
     at.run()
-    return at.switch_page("pages/data_sources.py").run()
+    return at.switch_page(page("data").file).run()
 
 
 def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
@@ -59,7 +60,7 @@ def _publish(at: AppTest, passphrase: str) -> AppTest:
 
 
 def _overview_diaspora(at: AppTest) -> str:
-    at.switch_page("pages/overview.py").run()
+    at.switch_page(page("overview").file).run()
     return {m.label: m.value for m in at.metric}["Iraqi-born living abroad, 2020"]
 
 
@@ -75,7 +76,7 @@ def test_publishing_with_the_passphrase_changes_every_page(home, doubled_csv):
     assert _overview_diaspora(at) == DOUBLED_2020
     # The map page (any version of it) shows the new figure for Germany in 2020 somewhere: a metric, table or map.
     at.query_params["map_country"] = "DEU"
-    at.switch_page("pages/map.py").run()
+    at.switch_page(page("map").file).run()
     assert not at.exception
     shown = json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")]) + " ".join(
         str(m.value) for m in at.metric) + " ".join(df.value.to_csv() for df in at.dataframe)

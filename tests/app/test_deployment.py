@@ -10,7 +10,8 @@ import pytest
 from streamlit import config as st_config
 
 from dashboard.paths import REPO_ROOT
-from ui.components import FAULT_INJECTION_ENV, static_url
+from ui.shell import FAULT_INJECTION_ENV
+from ui.widgets import static_url
 
 
 @pytest.mark.parametrize(("base", "expected"), [

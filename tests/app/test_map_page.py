@@ -11,7 +11,7 @@ from streamlit.testing.v1 import app_test
 
 from tests.app.conftest import plotly_figures
 
-MAP = "pages/map.py"
+MAP = "map"
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import dataclasses
 
 from dashboard.scenario.params import LEVERS, PARAMETERS
 
-PAGE = "pages/methodology.py"
+PAGE = "methodology"
 
 
 def _tables(at):

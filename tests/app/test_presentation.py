@@ -3,24 +3,25 @@
 import pytest
 
 from dashboard import presentation
+from dashboard.pages import PAGE_IDS
 from tests.app.conftest import plotly_figures
 
 
 def test_the_sequence_is_the_workshop_story():
-    pages = [step.url_path for step in presentation.STEPS]
-    assert pages == ["overview", "map", "skills", *["case-studies"] * 5, "scenarios"]
+    pages = [step.page for step in presentation.STEPS]
+    assert pages == ["overview", "map", "skills", *["case_studies"] * 5, "scenarios"]
     assert [s.params.get("case") for s in presentation.STEPS[3:8]] == list(presentation.CASES)
-    assert set(presentation.PAGE_FILES) == set(pages)
+    assert set(pages) <= set(PAGE_IDS)
 
 
-@pytest.mark.parametrize(("step", "url_path", "expected"), [
-    ("case_india", "case-studies", 4),      # the named step, on its page
+@pytest.mark.parametrize(("step", "page_id", "expected"), [
+    ("case_india", "case_studies", 4),      # the named step, on its page
     ("case_india", "map", 1),               # navigated elsewhere: that page's step
     ("case_india", "data", 4),              # a page outside the sequence keeps the step
     (None, "scenarios", 8), ("nonsense", None, 0),
 ])
-def test_step_index(step, url_path, expected):
-    assert presentation.step_index(step, url_path) == expected
+def test_step_index(step, page_id, expected):
+    assert presentation.step_index(step, page_id) == expected
 
 
 def test_neighbours_stop_at_both_ends():
@@ -68,7 +69,7 @@ def test_charts_follow_the_digits_choice(open_page):
 
 
 def test_briefing_download_is_in_the_sidebar_of_every_page(open_page):
-    at = open_page("pages/map.py", lang="ar")
+    at = open_page("map", lang="ar")
     buttons = [e for e in at.sidebar if getattr(e, "key", None) == "briefing_download"] or \
         at.get("download_button")
     assert any(getattr(b, "proto", None) is not None and b.proto.label == "تنزيل الإحاطة" for b in buttons)

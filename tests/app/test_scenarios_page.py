@@ -11,7 +11,7 @@ from dashboard.scenario.presets import PRESETS
 from dashboard.scenario.spec import Scenario, to_json, to_url
 from tests.app.conftest import plotly_figures
 
-PAGE = "pages/scenarios.py"
+PAGE = "scenarios"
 TIMEOUT = 90
 
 
@@ -56,7 +56,7 @@ def test_loading_a_case_study_preset_changes_the_outcomes(open_page, case):
 
 
 def test_case_studies_button_opens_the_scenario_page_with_its_package(open_page):
-    at = open_page("pages/case_studies.py", timeout=TIMEOUT)
+    at = open_page("case_studies", timeout=TIMEOUT)
     at.button(key="case_load_ireland").click().run()
     assert not at.exception
     assert at.toggle(key="scn_on_network").value and at.toggle(key="scn_on_protection").value

@@ -10,7 +10,7 @@ import pytest
 from dashboard import skills as sk
 from tests.app.conftest import plotly_figures
 
-PAGE = "pages/skills.py"
+PAGE = "skills"
 SYNTHETIC = "Illustrative sample"
 
 
@@ -138,12 +138,12 @@ def test_arabic_page_uses_arabic_labels(open_page):
 
 
 def test_filters_live_in_the_url_and_a_link_reopens_them(open_page):
-    at = open_page("pages/skills.py", skills_sex="female", skills_mode="return")
+    at = open_page("skills", skills_sex="female", skills_mode="return")
     assert not at.exception
     assert at.multiselect(key="skills_sex").value == ["female"]
     assert at.multiselect(key="skills_mode").value == ["return"]
     filtered = {m.label: m.value for m in at.metric}
-    everyone = open_page("pages/skills.py")
+    everyone = open_page("skills")
     assert filtered != {m.label: m.value for m in everyone.metric}
     everyone.multiselect(key="skills_region").set_value(["Europe"]).run()
     everyone.multiselect(key="skills_sex").set_value(["male", "female"]).run()
@@ -152,7 +152,7 @@ def test_filters_live_in_the_url_and_a_link_reopens_them(open_page):
 
 
 def test_unknown_filter_value_in_link_is_dropped_with_a_notice(open_page):
-    at = open_page("pages/skills.py", skills_sex="female,robot")
+    at = open_page("skills", skills_sex="female,robot")
     assert not at.exception
     assert at.multiselect(key="skills_sex").value == ["female"]
     assert any("female,robot" in i.value for i in at.info)

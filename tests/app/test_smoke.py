@@ -3,11 +3,11 @@
 import pytest
 
 from dashboard.i18n import available_languages, t
-from tests.app.conftest import PAGES
+from dashboard.pages import PAGE_IDS
 
 
 @pytest.mark.parametrize("lang", available_languages())
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGE_IDS)
 def test_page_renders_without_exception(open_page, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception, [e.message for e in at.exception]

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, start_server
-from ui.components import FAULT_INJECTION_ENV
+from ui.shell import FAULT_INJECTION_ENV
 
 BASE_PATH = "diaspora"
 ERROR_ID = re.compile(r"error id\b.*?\b([0-9a-f]{8})\b", re.S)

@@ -9,7 +9,9 @@ import re
 
 import pytest
 
-URL_PATHS = ["", "map", "skills", "scenarios", "case-studies", "methodology", "data"]
+from dashboard.pages import PAGES
+
+URL_PATHS = [p.address for p in PAGES]
 
 #: Latin words an Arabic page may show: acronyms and proper names of sources, file formats, units.
 ALLOWED = {"CSV", "Excel", "UN", "DESA", "UNHCR", "Rev", "IOM", "HIJRA", "AMINA", "P10", "P50", "P90", "ISO",

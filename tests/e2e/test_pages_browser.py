@@ -17,7 +17,7 @@ URL_PATHS = {"overview": "", "map": "map", "skills": "skills", "scenarios": "sce
 def _first_session(server, browser):
     """Open the app once before the checks.
 
-    The very first run on a fresh server is Streamlit's legacy pages/ mode (see ui.components.page_start): it
+    The very first run on a fresh server is Streamlit's legacy pages/ mode (see ui.shell.page_start): it
     renders the right page, but a deep link whose URL differs from its file name (/data, /case-studies) also
     logs "the page ... does not seem to exist" in the console of that first visitor only.
     """

@@ -1,0 +1,156 @@
+"""The diaspora map page's state (seeded from and published to the URL) and its two lower parts: the country
+panel and the trend tabs. The page lays out the controls and the map and calls these."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import diaspora
+from dashboard.charts import map as charts
+from dashboard.countries import with_names
+from dashboard.i18n import format_number, format_percent, t
+from dashboard.registry import Dataset
+from dashboard.sources import source_line
+from ui import cached, state, widgets
+
+#: The map's widgets and the translation keys of their labels (for notices about unknown URL values).
+LABELS = {"map_rev": "map.revision", "map_year": "map.year", "map_sex": "map.sex", "map_measure": "map.measure",
+          "map_base": "map.base_year", "map_log": "map.log_scale", "map_country": "map.country"}
+
+
+def seed_revision(revisions: Sequence[str]) -> None:
+    """The revision first: the other widgets' options depend on it."""
+    state.seed_from_url("map_rev", list(revisions), revisions[0])
+    state.keep_within("map_rev", list(revisions), revisions[0])
+
+
+def seed_view(years: list[int], sexes: list[str], countries: Sequence[str]) -> None:
+    """Year, sex, measure, base year, log scale and country from the URL, kept within this revision's options."""
+    state.seed_from_url("map_year", years, years[-1], cast=int)
+    state.seed_from_url("map_sex", sexes, sexes[0])
+    state.seed_from_url("map_measure", list(diaspora.MEASURES), "people")
+    state.seed_from_url("map_base", years, years[0], cast=int)
+    state.seed_from_url("map_log", [True, False], False,
+                        cast=lambda raw: {"true": True, "false": False}.get(raw.lower()))
+    state.seed_from_url("map_country", sorted(countries), None)
+    state.keep_within("map_year", years, years[-1])
+    state.keep_within("map_base", years, years[0])
+    state.keep_within("map_sex", sexes, sexes[0])
+
+
+def show_url_notices(lang: str) -> None:
+    for key, value in state.take_url_notices():
+        st.info(t("map.url_notice", lang, field=t(LABELS[key], lang) if key in LABELS else key, value=value),
+                icon=":material/info:")
+
+
+def publish() -> None:
+    state.publish_to_url(*LABELS)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the page has chosen and computed, for the parts below the map."""
+
+    lang: str
+    digits: str
+    stock: Dataset
+    refugees: Dataset
+    countries: pd.DataFrame
+    names: dict[str, str]
+    measures: pd.DataFrame
+    year: int
+    sex: str
+    sex_label: str
+
+    @property
+    def stock_key(self) -> tuple[str, str]:
+        return self.stock.meta.version, self.stock.meta.sha256
+
+    def both_sources(self) -> str:
+        return f"{source_line(self.stock.meta, self.lang)} {source_line(self.refugees.meta, self.lang)}"
+
+
+def country_panel(view: MapView, selected: str) -> None:
+    """One country's story: people there, rank, share, refugees, the trend, and its skills summary."""
+    lang, digits, year, stock, refugees = view.lang, view.digits, view.year, view.stock, view.refugees
+    country = view.names.get(selected, selected)
+    st.subheader(t("map.panel_heading", lang, country=country))
+    here = view.measures[view.measures["destination_iso3"] == selected]
+    series = diaspora.country_series(stock.frame, selected)
+    asylum = diaspora.refugees_in(refugees.frame, selected)
+    present = here[here["migrants"] > 0]
+    ranked = int(view.measures["rank"].notna().sum())
+    metrics = st.columns(4)
+    people = int(present["migrants"].iloc[0]) if not present.empty else 0
+    metrics[0].metric(t("map.panel_people", lang, year=year, sex=view.sex_label), format_number(people, lang, digits))
+    if not present.empty:
+        metrics[1].metric(t("map.panel_rank", lang, n=format_number(ranked, lang, digits)),
+                          format_number(int(present["rank"].iloc[0]), lang, digits))
+        metrics[2].metric(t("map.panel_share", lang, year=year),
+                          format_percent(float(present["share"].iloc[0]), lang, digits, decimals=2))
+    earlier = asylum[asylum["year"] <= year]
+    if not earlier.empty:
+        latest = earlier.iloc[-1]
+        metrics[3].metric(t("map.panel_refugees", lang, year=int(latest["year"])),
+                          format_number(int(latest["refugees"] + latest["asylum_seekers"]), lang, digits))
+    if int(series.drop(columns="year").to_numpy().sum()) == 0:
+        st.info(t("map.panel_no_stock", lang, revision=stock.meta.revision, country=country))
+    if asylum.empty:
+        st.caption(t("map.panel_no_refugees", lang, country=country, years=refugees.meta.years))
+    panel_title = t("map.panel_trend_title", lang, country=country)
+    widgets.chart(charts.country_trend(series, asylum, lang, panel_title), key="map_country_trend")
+    st.caption(f"{view.both_sources()} {t('map.panel_refugees_inside', lang)}")
+    widgets.table_when_open(charts.country_table(series, asylum, lang),
+                            f"iraqi_born_in_{selected}_{stock.meta.version}", view.both_sources(), lang,
+                            "map_country_table")
+    skills = cached.dataset("skills")
+    summary = cached.skills_country_summary(skills.meta.version, skills.meta.sha256, selected, lang, digits)
+    st.markdown(f"**{t('map.panel_skills', lang, country=country)}**")
+    if summary.empty:
+        st.caption(t("map.panel_no_skills", lang, country=country))
+    else:
+        widgets.table_with_downloads(summary, f"skills_in_{selected}", source_line(skills.meta, lang), lang,
+                                     key="map_skills_table")
+    widgets.source_caption(skills.meta, lang)
+
+
+def trend_tabs(view: MapView, years: list[int]) -> None:
+    """The diaspora over time: its total beside refugees, the largest destinations, and by region.
+    Only the open tab is built (on_change="rerun" makes tabs report which one is open)."""
+    lang, stock, refugees, sex = view.lang, view.stock, view.refugees, view.sex
+    start, end, version = years[0], years[-1], stock.meta.version
+    stock_source = source_line(stock.meta, lang)
+    tab_total, tab_top, tab_region = st.tabs([t("map.tab_total", lang), t("map.tab_top", lang),
+                                              t("map.tab_region", lang)], key="map_trend_tab", on_change="rerun")
+    if tab_total.open:
+        with tab_total:
+            whole = cached.diaspora_with_refugees(view.stock_key, (refugees.meta.version, refugees.meta.sha256), sex,
+                                                  stock.frame, refugees.frame)
+            title = t("map.trend_total_title", lang, start=start, end=end, sex=view.sex_label)
+            widgets.chart(charts.diaspora_trend_with_refugees(whole, lang, title), key="map_trend_total")
+            st.caption(f"{view.both_sources()} {t('map.panel_refugees_inside', lang)}")
+            widgets.table_when_open(charts.diaspora_table(whole, lang), f"diaspora_and_refugees_{version}_{sex}",
+                                    view.both_sources(), lang, "map_trend_total_table")
+    if tab_top.open:
+        with tab_top:
+            top = with_names(diaspora.top_destinations_over_time(stock.frame, sex), view.countries, lang,
+                             "destination_iso3")
+            title = t("map.trend_top_title", lang, start=start, end=end, sex=view.sex_label)
+            widgets.chart(charts.top_destinations_trend(top, lang, title), key="map_trend_top")
+            widgets.source_caption(stock.meta, lang)
+            widgets.table_when_open(charts.long_table(top, "country", lang), f"largest_destinations_{version}_{sex}",
+                                    stock_source, lang, "map_trend_top_table")
+    if tab_region.open:
+        with tab_region:
+            regions = diaspora.by_region(stock.frame, view.countries, sex)
+            regions["region"] = [t(f"map.region.{r}", lang) for r in regions["region"]]
+            title = t("map.trend_region_title", lang, start=start, end=end, sex=view.sex_label)
+            widgets.chart(charts.regional_trend(regions, lang, title), key="map_trend_region")
+            widgets.source_caption(stock.meta, lang)
+            widgets.table_when_open(charts.long_table(regions, "region", lang), f"by_region_{version}_{sex}",
+                                    stock_source, lang, "map_trend_region_table")

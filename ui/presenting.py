@@ -1,0 +1,64 @@
+"""Presentation mode: the sidebar switch, and the step bar that walks dashboard.presentation.STEPS."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import presentation
+from dashboard.i18n import format_number, is_rtl, t
+from ui import shell, state
+
+_PRESENTATION_CSS = """<style>
+[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], [data-testid='stExpandSidebarButton'],
+[data-testid='stHeader'], [data-testid='stToolbar'], [data-testid='stDecoration'],
+[data-testid='stElementToolbar'], [data-testid='stDownloadButton'] { display: none !important; }
+html { font-size: clamp(18px, 1.5vw, 30px); }
+[data-testid='stMainBlockContainer'] { max-width: none; padding: 1rem 2.5rem 2rem; }
+[data-testid='stMain'] h1 { font-size: 2.2rem; padding-top: 0.5rem; }
+[data-testid='stMetricValue'] { font-size: 2.4rem; }
+.st-key-presentation_bar { border-bottom: 3px solid #0b6e4f; padding-bottom: 0.5rem; }
+.st-key-presentation_bar p { margin: 0; }
+.st-key-presentation_bar kbd { display: none; }
+</style>"""
+
+
+def sidebar_toggle(lang: str) -> None:
+    """The presentation switch in the sidebar (seeded from ?present= and ?step= once per session)."""
+    state.init_presentation(presentation.STEP_KEYS)
+    with st.sidebar:
+        st.toggle(t("present.toggle", lang), key=state.PRESENT, help=t("present.toggle_help", lang))
+
+
+def _go_to(step: presentation.Step) -> None:
+    state.set_step(step.key)
+    query = {"lang": state.language(), "digits": state.digits(), **state.presentation_query(), **step.params}
+    shell.switch_to(step.page, query_params=query)
+
+
+def presentation_bar(lang: str, page_id: str) -> None:
+    """In presentation mode: large type, no chrome, and the step bar (previous, where we are, next, exit)."""
+    if not state.presenting():
+        return
+    index = presentation.step_index(state.step(), page_id)
+    current = presentation.STEPS[index]
+    if current.page == page_id and state.step() != current.key:
+        state.set_step(current.key)
+        state.publish_presentation()
+    st.html(_PRESENTATION_CSS)
+    previous, following = presentation.neighbours(index)
+    back, forward = ("→", "←") if is_rtl(lang) else ("←", "→")
+    with st.container(key="presentation_bar"):
+        left, middle, right, end = st.columns([2, 7, 2, 2.4], vertical_alignment="center")
+        if previous and left.button(f"{back} {t('present.previous', lang)}", key="present_previous",
+                                    shortcut="PageUp", width="stretch"):
+            _go_to(previous)
+        digits = state.digits()
+        progress = t("present.progress", lang, n=format_number(index + 1, lang, digits),
+                     total=format_number(len(presentation.STEPS), lang, digits))
+        middle.markdown(f"**{t(current.title_key, lang)}** · {progress}")
+        middle.caption(t(current.caption_key, lang))
+        if following and right.button(f"{t('present.next', lang)} {forward}", key="present_next", type="primary",
+                                      shortcut="PageDown", width="stretch"):
+            _go_to(following)
+        end.button(t("present.exit", lang), key="present_exit", on_click=state.set_presenting, args=(False,),
+                   width="stretch")

@@ -1,0 +1,97 @@
+"""Widgets every page shares: source captions, labelled charts, and tables with their downloads."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import presentation
+from dashboard.charts.common import PLOTLY_CONFIG
+from dashboard.charts.digits import localise_figure
+from dashboard.exports import to_csv_bytes, to_excel_bytes
+from dashboard.i18n import is_rtl, t
+from dashboard.registry import DatasetMeta
+from dashboard.sources import source_line
+from ui import state
+
+
+def source_caption(meta: DatasetMeta, lang: str) -> None:
+    """The source under a chart; synthetic data is labelled in the same line (pages add the full label once)."""
+    line = source_line(meta, lang)
+    st.caption(f":material/warning: **{t('common.synthetic_short', lang)}** · {line}" if meta.is_synthetic else line)
+    if meta.session_only:
+        st.info(t("data.session_only_label", lang), icon=":material/person:")
+
+
+def synthetic_label(lang: str) -> None:
+    st.warning(t("common.synthetic_label", lang), icon=":material/warning:")
+
+
+def static_url(base_url_path: str | None) -> str:
+    """Where static/ is served: /app/static/, under the server's base path when one is set (reverse proxy)."""
+    base = (base_url_path or "").strip("/")
+    return f"/{base}/app/static/" if base else "/app/static/"
+
+
+def plotly_config() -> dict:
+    """PLOTLY_CONFIG with the offline base map (static/world_110m.json) under this server's base path."""
+    return {**PLOTLY_CONFIG, "topojsonURL": static_url(st.get_option("server.baseUrlPath"))}
+
+
+def chart(fig: go.Figure, key: str | None = None, **kwargs) -> object:
+    """Show a figure: its numbers in the chosen digits, and enlarged for the projector in presentation mode."""
+    fig = localise_figure(fig, state.digits(), state.language())
+    config = plotly_config()
+    if state.presenting():
+        fig = presentation.for_projector(fig)
+        config = {**config, "displayModeBar": False}
+    return st.plotly_chart(fig, config=config, key=key, width="stretch", **kwargs)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "table"
+
+
+def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang: str,
+                         key: str | None = None, show: bool = True, lazy: bool = True) -> None:
+    """The table as shown, plus CSV and Excel downloads of exactly those rows with the source line.
+
+    Files are built when a button is clicked (`lazy`): an Excel file costs tens of milliseconds to seconds on
+    every rerun otherwise, and a file prepared in advance is replaced by the next rerun, so with many people on
+    one server a click could reach a file that is gone. `lazy=False` prepares them with the page.
+    """
+    key = key or _slug(file_stem)
+    if show:
+        if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
+            # the grid draws left to right: first column on the right, cells aligned right
+            st.dataframe(frame, hide_index=True, width="stretch", column_order=list(frame.columns)[::-1],
+                         column_config={c: st.column_config.Column(alignment="right") for c in frame.columns})
+        else:
+            st.dataframe(frame, hide_index=True, width="stretch")
+    csv, xlsx = ((lambda: to_csv_bytes(frame, source)), (lambda: to_excel_bytes(frame, source)))
+    if not lazy:
+        csv, xlsx = csv(), xlsx()
+    left, right = st.columns(2)
+    left.download_button(t("common.download_csv", lang), csv,
+                         file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=f"{key}_csv")
+    right.download_button(t("common.download_xlsx", lang), xlsx,
+                          file_name=f"{_slug(file_stem)}.xlsx", key=f"{key}_xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def table_in_expander(frame: pd.DataFrame, file_stem: str, source: str, lang: str, key: str) -> None:
+    """A chart's table with its downloads, folded away under "Show table"."""
+    with st.expander(t("common.show_table", lang)):
+        table_with_downloads(frame, file_stem, source, lang, key=key)
+
+
+def table_when_open(frame: pd.DataFrame, file_stem: str, source: str, lang: str, key: str) -> None:
+    """A chart's table with its downloads, in an expander whose content runs only while it is open (the Excel
+    file is the costliest part of a rerun, so the files are then prepared with the page)."""
+    expander = st.expander(t("common.show_table", lang), key=f"{key}_open", on_change="rerun")
+    if expander.open:
+        with expander:
+            table_with_downloads(frame, file_stem, source, lang, key=key, lazy=False)
