@@ -5,7 +5,7 @@ Three places render markup, each with its own rules, so each has its own functio
 - `markdown`: Streamlit's Markdown (st.markdown, st.caption, st.info/warning/error/success, labels, help).
   Every ASCII punctuation mark is backslash-escaped (links, images, emphasis, HTML, autolinks, `$` maths,
   `:color[…]` directives); line breaks and runs of spaces become one space (no headings, lists, tables or code
-  blocks); a word joiner (U+2060) follows each colon and @, precedes each full stop and splits arrow pairs,
+  blocks); a word joiner (U+2060) follows each colon and @, splits `www.` and arrow pairs,
   because Streamlit replaces `:material/…:`, `:streamlit:` (an image), emoji shortcodes, `www.` and e-mail
   addresses (links) and `->` in the parsed text, where backslashes are already gone.
 - `html`: an HTML document (the briefing).
@@ -24,7 +24,7 @@ WORD_JOINER = "\u2060"
 _WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _JOIN_AFTER = re.compile(r"([:@])")                # shortcodes, web and e-mail addresses Streamlit links
-_JOIN_BEFORE = re.compile(r"(\.)")                 # "www." (a link)
+_JOIN_BEFORE = re.compile(r"(?i)(?<=www)(\.)")      # "www." (a link); other full stops stay as they are
 _ARROW_PAIR = re.compile(r"([<\-~>=])(?=[<\-~>=])")   # "->", "<-", "--", ">=", "<=", "~=" become symbols
 
 

@@ -4,13 +4,15 @@ State (revision, year, sex, measure, base year, log scale, country) lives in wid
 the URL, so a link reopens the same view; an unknown value in a link falls back to the default with a notice.
 """
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from dashboard import diaspora, geo
+from dashboard import diaspora, geo, plaintext
 from dashboard.charts import map as charts
 from dashboard.countries import country_names
 from dashboard.i18n import format_number, keys, t
-from dashboard.sources import source_line
+from dashboard.sources import provenance, source_line
 from ui import cached, map_view, shell, state, widgets
 
 lang, digits = shell.page_start()
@@ -75,11 +77,18 @@ fig = charts.world_map(measures, cached.boundaries(), countries, measure, lang, 
 widgets.chart(fig, key="map_chart", selection_mode="points",
               on_select=state.select_from_chart("map_chart", "map_country",
                                                 lambda selection: geo.selected_iso3(selection, known_iso3)))
-filters = t("map.filters_line", lang, year=year, sex=sex_label, measure=measure_label, revision=stock.meta.revision)
+
+
+def filters(escape: Callable[[str], str] = str) -> str:
+    """What the map shows; the revision name may come from a published version (escaped in the caption)."""
+    return t("map.filters_line", lang, year=year, sex=sex_label, measure=measure_label,
+             revision=provenance(stock.meta, "revision", lang, escape))
+
+
 widgets.source_caption(stock.meta, lang)
 points = geo.point_locations(countries, charts.map_values(measures, measure, log_scale)["destination_iso3"],
                              geo.polygon_iso3(cached.boundaries()))
-notes = [filters]
+notes = [filters(plaintext.markdown)]
 if not points.empty:
     notes.append(t("map.points_note", lang, countries=", ".join(names.get(c, c) for c in points["iso3"])))
 if measure == "change_pct":
@@ -87,7 +96,7 @@ if measure == "change_pct":
 st.caption(" ".join(notes))
 widgets.table_when_open(charts.destinations_table(measures, countries, measure, lang, log_scale, base_year),
                         f"iraqi_born_by_destination_{stock.meta.version}_{year}_{sex}_{measure}",
-                        f"{source_line(stock.meta, lang)} {filters}", lang, "map_table")
+                        f"{source_line(stock.meta, lang)} {filters()}", lang, "map_table")
 with st.container(border=True):
     st.markdown(f"**{t('map.caveats_title', lang)}**\n\n{t('map.caveats', lang)}")
 

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard.charts.overview import diaspora_trend, top_destinations_bar
 from dashboard.countries import with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
 from dashboard.i18n import format_number, format_percent, localise_digits, t
-from dashboard.sources import source_line
+from dashboard.sources import source_line, source_lines
 from ui import cached, shell, widgets
 
 lang, digits = shell.page_start()
@@ -34,8 +35,7 @@ cols[3].metric(t("overview.metric_refugees", lang, year=yr(head.refugee_year)),
                format_number(head.refugees + head.asylum_seekers, lang, digits))
 st.caption(t("overview.refugees_split", lang, refugees=format_number(head.refugees, lang, digits),
              asylum_seekers=format_number(head.asylum_seekers, lang, digits)))
-st.caption(source_line(stock.meta, lang) + " " + source_line(totals.meta, lang)
-           + " " + source_line(refugees.meta, lang))
+st.caption(source_lines((stock.meta, totals.meta, refugees.meta), lang, plaintext.markdown))
 
 left, right = st.columns(2)
 with left:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth
+from dashboard import auth, plaintext
 from dashboard.i18n import format_number, t
 from dashboard.ingest import SEPARATORS, UploadError
 from dashboard.registry import SCHEMAS, PublishRequest, session_dataset
@@ -65,8 +65,8 @@ def tabular_ids() -> list[str]:
 def session_uploads(lang: str) -> None:
     """The uploads this session explores privately, each with a button to discard it."""
     for kind_id, own in state.session_datasets().items():
-        st.info(t("data.session_active", lang, kind=_kind_label(kind_id, lang), file=own.meta.source_file),
-                icon=":material/person:")
+        st.info(t("data.session_active", lang, kind=_kind_label(kind_id, lang),
+                  file=plaintext.markdown(own.meta.source_file)), icon=":material/person:")
         if st.button(t("data.session_discard", lang, kind=_kind_label(kind_id, lang)), key=f"discard_{kind_id}"):
             state.clear_session_dataset(kind_id)
             st.rerun()
@@ -117,7 +117,7 @@ def upload_tab(lang: str, digits: str) -> None:
             sheet = st.selectbox(t("data.sheet", lang), sheets, key="upload_sheet") if sheets else None
             raw = cached.upload_table(file_name, data, sheet)
         except UploadError as exc:
-            st.error(exc.problem.message(lang))
+            st.error(exc.problem.message(lang, plaintext.markdown))
             raw = None
         if raw is not None:
             layout = detect_layout(list(raw.frame.columns))
@@ -140,7 +140,7 @@ def upload_tab(lang: str, digits: str) -> None:
             mapping_key = tuple(mapping.items())
             prepared = cached.upload_prepared(kind, file_name, data, sheet, mapping_key, layout)
             for note in prepared.notes:
-                st.caption(note.message(lang))
+                st.caption(note.message(lang, plaintext.markdown))
             if prepared.problems:
                 st.error(t("data.problems_found", lang, count=len(prepared.problems)))
                 report = problems_table(prepared.problems, lang)
@@ -204,7 +204,7 @@ def upload_tab(lang: str, digits: str) -> None:
         if submitted:
             meta_problems = check_metadata(values, labels)
             for item in meta_problems:
-                st.error(item.message(lang))
+                st.error(item.message(lang, plaintext.markdown))
             if not meta_problems and _check_passphrase(passphrase, lang):
                 try:
                     meta = registry.publish(PublishRequest(
@@ -247,7 +247,7 @@ def versions_tab(lang: str) -> None:
     if rollback:
         who_problems = check_metadata({"published_by": who}, {"published_by": t("data.field_published_by", lang)})
         for item in who_problems:
-            st.error(item.message(lang))
+            st.error(item.message(lang, plaintext.markdown))
         if target and not who_problems and _check_passphrase(rollback_passphrase, lang):
             try:
                 registry.activate(history_id, target, who.strip())

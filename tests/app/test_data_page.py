@@ -12,7 +12,7 @@ from dashboard import auth
 from dashboard.pages import page
 from dashboard.registry import Registry
 from dashboard.store import Store
-from tests.app.conftest import ENTRYPOINT
+from tests.app.conftest import ENTRYPOINT, reader_text
 
 PASSPHRASE = "erbil-workshop-2015"
 PUBLISH = "Publish as the new active version"
@@ -112,8 +112,8 @@ def test_explore_only_shows_the_upload_to_this_session_alone(home, doubled_csv):
     at = _upload(_data_page(), "stock.csv", doubled_csv)
     at.button(key="explore").click().run()
     assert not at.exception
-    assert at.info[0].value.startswith("Only you see this: Migrant stock on every page comes from your upload "
-                                       "stock.csv")
+    assert reader_text(at.info[0].value).startswith(
+        "Only you see this: Migrant stock on every page comes from your upload stock.csv")
     assert _overview_diaspora(at) == DOUBLED_2020
     assert any(i.value.startswith("Only you see this: these figures come from a file you uploaded")
                for i in at.info)
