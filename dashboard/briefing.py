@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.charts.digits import localise_figure, localise_numbers
-from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t
+from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t, translation_note
 from dashboard.sources import isolate, source_line
 
 #: Printable width of A4 with 15 mm margins (180 mm at 96 dpi): figures are drawn at exactly this width.
@@ -148,6 +148,8 @@ def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection
         parts.append("<section>" + "".join(body) + "</section>")
     generated_text = t("briefing.generated", lang, date=isolate(localise_numbers(generated, digits)))
     generated_line = f"<p class='meta'>{html.escape(generated_text)}</p>" if generated else ""
+    note = translation_note(lang)   # a first translation says so, on paper too
+    generated_line += f"<p class='meta'>{html.escape(note)}</p>" if note else ""
     return (
         f"<!DOCTYPE html>\n<html lang='{html.escape(lang)}' dir='{direction}'>\n<head>\n<meta charset='utf-8'>\n"
         f"<meta name='viewport' content='width=device-width, initial-scale=1'>\n<title>{html.escape(title)}</title>\n"

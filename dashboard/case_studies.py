@@ -1,7 +1,9 @@
 """The five case studies presented at the Erbil workshop (2015): reported results with their sources.
 
 Texts (context, instruments, lessons, relevance for Iraq, result labels) are translation keys
-``cases.<id>.*``; numbers and links live here, from /work/shared/reference/case_studies.md. Where a headline
+``cases.<id>.*``; numbers live here or, where the scenario parameters use them too, in
+dashboard/scenario/params.py, and every link is a key of params.URLS (one link written once), all from
+../shared/reference/case_studies.md. Where a headline
 claim and a verified result differ, both are kept (``target`` / ``claimed`` / ``reported``).
 """
 
@@ -12,20 +14,40 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import Digits, format_number, t
+from dashboard.scenario import params as p
+from dashboard.scenario.params import URLS
 from dashboard.scenario.presets import PRESETS
+
+FIGURES = ("target", "claimed", "reported")
 
 
 @dataclass(frozen=True)
 class Result:
-    """One reported result. `key` names the label ``cases.<case>.r.<key>``; weak = press/blog/NGO source."""
+    """One reported result. `key` names the label ``cases.<case>.r.<key>``; weak = press/blog/NGO source.
+
+    `source` is the key (in params.URLS) of where the figures come from; a figure that comes from elsewhere
+    names its own source (`target_source`, `claimed_source`), so every figure links to what it rests on.
+    """
 
     key: str
     year: str
-    url: str
+    source: str
     target: float | None = None
     claimed: float | None = None
     reported: float | None = None
     weak: bool = False
+    target_source: str | None = None
+    claimed_source: str | None = None
+
+    def __post_init__(self) -> None:
+        unknown = [k for k in (self.source, self.target_source, self.claimed_source) if k and k not in URLS]
+        if unknown:
+            raise ValueError(f"result {self.key}: unknown sources {unknown}")
+
+    def links(self) -> dict[str, str]:
+        """Each figure shown (target, claimed, reported) -> the link to its source."""
+        own = {"target": self.target_source, "claimed": self.claimed_source}
+        return {name: URLS[own.get(name) or self.source] for name in FIGURES if getattr(self, name) is not None}
 
 
 @dataclass(frozen=True)
@@ -41,51 +63,49 @@ class CaseStudy:
 
 _R = Result
 CASES: dict[str, CaseStudy] = {c.id: c for c in (
-    CaseStudy("china", 10_461_170, (
-        _R("ttp_recruits", "2008–2012", "http://en.people.cn/203691/7803501.html", target=2_000, reported=2_263),
-        _R("ttp_total", "2017", "http://www.globaltimes.cn/content/1067175.shtml", claimed=9_500, weak=True),
-        _R("moe_returned", "1978–2019", "http://en.moe.gov.cn/news/press_releases/202012/t20201224_507474.html",
-           reported=4_231_700),
-        _R("returnee_firms", "2006", "https://bohrium.dp.tech/paper/arxiv/"
-           "edaf541ca3277b3fc8a974075b0bd476e4980ffd742fd66d7e061b7d90cf18f6", reported=2_000),
+    CaseStudy("china", p.CHINA_BORN_ABROAD_2020, (
+        _R("ttp_recruits", "2008–2012", "ttp_people", target=p.TTP_TARGET, reported=p.TTP_RECRUITS),
+        _R("ttp_total", "2017", "ttp_total", claimed=9_500, weak=True),
+        _R("moe_returned", "1978–2019", "moe_returned", reported=4_231_700),
+        _R("returnee_firms", "2006", "zgc", reported=2_000),
     )),
     CaseStudy("india", 17_869_492, (
-        _R("oci_cards", "2005–2020", "https://business-standard.com/amp/article/news-ani/over-35-lakh-oci-cards-"
-           "issued-till-march-12-mos-nityanand-rai-120031700768_1.html", reported=3_579_011),
-        _R("pbd_2019", "2019", "https://www.suhasinihaidar.com/pravasi-bharatiya-divas-attendance-dips/",
-           claimed=7_228, reported=5_000, weak=True),
-        _R("pbd_2017", "2017", "http://www.financialexpress.com/india-news/8000-delegates-attended-pravasi-"
-           "bharatiya-divas-maximum-till-now-mea-spokesperson-vikas-swarup/500697/", reported=8_000),
-        _R("remittances_2023", "2023", "https://www.devdiscourse.com/article/headlines/2996741-india-tops-global-"
-           "remittance-chart-with-usd-120-billion-in-2023", claimed=125e9, reported=120e9),
+        _R("oci_cards", "2005–2020", "oci_2020", reported=3_579_011),
+        _R("pbd_2019", "2019", "pbd_2019", claimed=7_228, reported=p.PBD_DELEGATES[0], weak=True),
+        _R("pbd_2017", "2017", "pbd_2017", reported=p.PBD_DELEGATES[1]),
+        _R("remittances_2023", "2023", "india_remit_2023", claimed=125e9, reported=120e9,
+           claimed_source="india_remit_2023_brief"),
     )),
-    CaseStudy("ireland", 734_317, (
-        _R("connect_jobs", "2012–2017", "https://fora.ie/connect-ireland-cancelled-ida-3298865-Mar2017/",
-           target=5_000, claimed=2_000, reported=527),
-        _R("connect_paid_eur", "2012–2017", "https://fora.ie/connect-ireland-cancelled-ida-3298865-Mar2017/",
-           reported=2_000_000),
-        _R("gief_2009", "2009", "https://docslib.org/doc/5133404/", claimed=180, reported=130),
-        _R("esp_budget_eur", "2014", "https://dfa.ie/news-and-media/press-releases/press-release-archive/2014/"
-           "october/minister-flanagan-budget-diaspora/minister-flanagan-welcomes-increase-in-financial-support-to-"
-           "the-irish-diaspora-to-over-125m.php", reported=11_600_000),
+    CaseStudy("ireland", p.IRELAND_BORN_ABROAD_2020, (
+        _R("connect_jobs", "2012–2017", "connect_verified", target=p.CONNECT_IRELAND_TARGET_JOBS,
+           claimed=p.CONNECT_IRELAND_CLAIMED_JOBS, reported=p.CONNECT_IRELAND_VERIFIED_JOBS,
+           target_source="connect_fee"),
+        _R("connect_paid_eur", "2012–2017", "connect_verified", reported=p.CONNECT_IRELAND_PAID_EUR),
+        _R("gief_2009", "2009", "gief_2009", claimed=180, reported=130, claimed_source="gief_2009_180"),
+        _R("esp_budget_eur", "2014", "esp_2014", reported=p.ESP_BUDGET_EUR_2014),
     )),
     CaseStudy("korea", 2_204_554, (
-        _R("returned_1953_67", "1953–1967", "https://sdgacademylibrary.mediaspace.kaltura.com/media/"
-           "Brains+for+National+Innovation/1_23wtc7o1", reported=973),
-        _R("brain_return_500", "2012–2017", "http://www.ibs.re.kr/en/careers/brainReturn.jsp", target=500),
-        _R("kist_returnees", "1966–1990", "https://swkor624.tistory.com/archive/20210812", claimed=1_000, weak=True),
-        _R("phd_returnees_2020", "2020", "https://cm.asiae.co.kr/en/article/2023020108585042271", reported=1_276),
+        _R("returned_1953_67", "1953–1967", "korea_return", reported=973),
+        _R("brain_return_500", "2012–2017", "brain_return", target=500),
+        _R("kist_returnees", "1966–1990", "kist_returnees", claimed=1_000, weak=True),
+        _R("phd_returnees_2020", "2020", "korea_phd_returnees", reported=1_276),
     )),
     CaseStudy("taiwan", None, (
-        _R("returned_1985_90", "1985–1990", "http://www.migrationpolicy.org/article/brain-drain-and-gain-case-"
-           "taiwan/", reported=50_000),
-        _R("hsinchu_firms_2009", "2009", "http://technopolistimes.blogspot.com/2009/03", reported=432, weak=True),
-        _R("hsinchu_jobs_2009", "2009", "http://technopolistimes.blogspot.com/2009/03", reported=130_000,
-           weak=True),
-        _R("hsinchu_startups_2000", "1980–2000", "https://www.cbsnews.com/news/taiwans-silicon-island/",
-           reported=260),
+        _R("returned_1985_90", "1985–1990", "taiwan_mpi", reported=50_000),
+        _R("hsinchu_firms_2009", "2009", "hsinchu_2009", reported=432, weak=True),
+        _R("hsinchu_jobs_2009", "2009", "hsinchu_2009", reported=130_000, weak=True),
+        _R("hsinchu_startups_2000", "1980–2000", "hsinchu_startups", reported=260),
     )),
 )}
+
+
+def source_text(result: Result, lang: str) -> str:
+    """The source cell: one link, or, where figures come from different sources, each figure with its own."""
+    links = result.links()
+    if len(set(links.values())) == 1:
+        return next(iter(links.values()))
+    return "; ".join(f"{t(f'cases.col_{name}', lang)}: {url}" for name, url in links.items())
+
 
 TEXT_PARTS = ("context", "instruments", "lessons", "relevance")
 
@@ -102,6 +122,6 @@ def results_table(case: CaseStudy, lang: str, digits: Digits = "western") -> pd.
         t("cases.col_claimed", lang): num(r.claimed),
         t("cases.col_reported", lang): num(r.reported),
         t("cases.col_year", lang): r.year,
-        t("cases.col_source", lang): r.url,
+        t("cases.col_source", lang): source_text(r, lang),
     } for r in case.results]
     return pd.DataFrame(rows)

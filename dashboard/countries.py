@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+#: The reference table's name column per language (scripts/build_data.py, scripts/country_names_ckb.py).
+NAME_COLUMNS = {"en": "name_en", "ar": "name_ar", "ckb": "name_ckb"}
+
 
 def name_column(lang: str) -> str:
-    return "name_ar" if lang == "ar" else "name_en"
+    """Column of the countries table with names in `lang` (English for a language the table lacks)."""
+    return NAME_COLUMNS.get(lang, "name_en")
 
 
 def country_names(countries: pd.DataFrame, lang: str) -> dict[str, str]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from dashboard.registry import DatasetMeta
 
 
 def stock_by_destination(stock: pd.DataFrame, year: int, sex: str = "total") -> pd.DataFrame:
@@ -117,6 +122,28 @@ def destination_measures(stock: pd.DataFrame, year: int, sex: str = "total",
     return out[["destination_iso3", "rank", "migrants", "share", "base_migrants", "change", "change_pct"]]
 
 
+#: Why a destination has no figure in a version (never zero): the source has no row for it in this revision
+#: (a bundled revision), or a published version leaves out a destination the bundled revision has.
+NOT_ESTIMATED = "not_estimated"
+NOT_IN_VERSION = "not_in_version"
+
+
+def coverage_gaps(stock: pd.DataFrame, not_estimated: Iterable[str] = (),
+                  bundled: pd.DataFrame | None = None) -> dict[str, str]:
+    """Destinations with no row at all in `stock` that must read as missing, not as zero: ISO3 -> reason.
+
+    `not_estimated` is the revision's own list (the manifest's, from the source); `bundled` is the bundled
+    revision a published version replaces: every destination it estimates that the version lacks is
+    "not in this version".
+    """
+    present = set(stock["destination_iso3"])
+    gaps = {iso3: NOT_ESTIMATED for iso3 in not_estimated if iso3 not in present}
+    if bundled is not None:
+        for iso3 in set(bundled.loc[bundled["migrants"] > 0, "destination_iso3"]) - present:
+            gaps.setdefault(iso3, NOT_IN_VERSION)
+    return dict(sorted(gaps.items()))
+
+
 def measure_column(measure: str) -> str:
     """The column of `destination_measures` that a map measure colours by."""
     return {"people": "migrants", "share": "share", "change": "change", "change_pct": "change_pct"}[measure]
@@ -180,3 +207,60 @@ def by_region(stock: pd.DataFrame, countries: pd.DataFrame, sex: str = "total") 
     order = {region: i for i, region in enumerate(size.index)}
     return (out.assign(_order=out["region"].map(order)).sort_values(["_order", "year"], ignore_index=True)
             .drop(columns="_order"))
+
+
+@dataclass(frozen=True)
+class GrowthElsewhere:
+    """The growth since the first year as another revision gives it, and the destination whose first-year
+    estimate differs most between the two (why the two growth figures differ)."""
+
+    base_year: int
+    year: int
+    growth: float
+    destination: str
+    base_here: int
+    base_there: int
+
+
+def growth_in_other_revision(stock: pd.DataFrame, other: pd.DataFrame) -> GrowthElsewhere | None:
+    """The other revision's growth from the same first year to its own latest year (None when the two do not
+    start in the same year or `other` has a single year): a growth figure depends on the revision it comes from."""
+    here, there = total_by_year(stock).set_index("year")["migrants"], total_by_year(other).set_index("year")["migrants"]
+    if here.empty or len(there) < 2 or here.index.min() != there.index.min():
+        return None
+    base_year, year = int(there.index.min()), int(there.index.max())
+    rows = [f[(f["year"] == base_year) & (f["sex"] == "total")].groupby("destination_iso3")["migrants"].sum()
+            for f in (stock, other)]
+    base = pd.DataFrame({"here": rows[0], "there": rows[1]}).fillna(0).astype("int64")
+    moved = (base["there"] - base["here"]).abs().idxmax()
+    return GrowthElsewhere(base_year=base_year, year=year, growth=float(there[year] / there[base_year] - 1),
+                           destination=str(moved), base_here=int(base.at[moved, "here"]),
+                           base_there=int(base.at[moved, "there"]))
+
+
+@dataclass(frozen=True)
+class LatestEstimate:
+    """The newest whole-diaspora figure of one revision, with what it leaves out (shown beside it)."""
+
+    year: int
+    people: int
+    destinations: int
+    not_estimated: tuple[str, ...]
+
+
+def latest_estimate(stock: pd.DataFrame, not_estimated: Iterable[str] = ()) -> LatestEstimate:
+    """The revision's latest year: everyone counted, in how many destinations (with people, as the map counts
+    them: Rev.2024 lists 63, one of them Sierra Leone with 0), and which it does not estimate."""
+    year = int(stock["year"].max())
+    rows = stock[(stock["year"] == year) & (stock["sex"] == "total")]
+    gaps = coverage_gaps(stock, not_estimated)
+    return LatestEstimate(year=year, people=int(rows["migrants"].sum()),
+                          destinations=int((rows.groupby("destination_iso3")["migrants"].sum() > 0).sum()),
+                          not_estimated=tuple(gaps))
+
+
+def newest_version(metas: Iterable[DatasetMeta]) -> DatasetMeta | None:
+    """Of several versions of the stock (DatasetMeta), the one reaching the latest year (real data only;
+    the earlier in the list wins a tie, so the active version is preferred)."""
+    real = [m for m in metas if m.nature == "real" and m.year_max is not None]
+    return max(real, key=lambda m: m.year_max, default=None)

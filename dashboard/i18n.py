@@ -1,13 +1,16 @@
 """One translation table per language, and the number formatting that goes with it.
 
 Every user-facing string is a key in `locales/<lang>.json`; adding a language is adding one file.
-Each file carries `_meta.name` (shown in the language picker) and `_meta.direction` (ltr or rtl).
+Each file carries `_meta.name` (shown in the language picker) and `_meta.direction` (ltr or rtl); a table
+that no native speaker has checked yet also carries `_meta.reviewed: "no"`, and the app says so (see
+`translation_note`) until a reviewer signs it off by removing that line.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from typing import Literal
 
@@ -39,6 +42,21 @@ def language_name(lang: str) -> str:
 
 def is_rtl(lang: str) -> bool:
     return _table(lang).get("_meta.direction") == "rtl"
+
+
+def translation_note(lang: str) -> str | None:
+    """The note shown while `lang`'s table is a first translation awaiting a native reviewer; None otherwise."""
+    if _table(lang).get("_meta.reviewed") != "no":
+        return None
+    return t("common.translation_first", lang, language=language_name(lang),
+             file=f"\u2068dashboard/locales/{lang}.json\u2069")   # an isolate keeps the path whole in RTL
+
+
+def unknown_language_notice(code: str) -> str:
+    """What a link asking for a language the app lacks gets: the fallback said in every language the app has,
+    since the reader's language is exactly what is unknown."""
+    shown = re.sub(r"[^\w-]", "", code)[:20]   # the raw URL value, reduced to what a language code could be
+    return "\n\n".join(t("common.unknown_language", lang, code=shown) for lang in available_languages())
 
 
 def keys(lang: str = DEFAULT_LANGUAGE) -> set[str]:

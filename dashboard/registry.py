@@ -27,14 +27,15 @@ SCHEMAS: dict[str, dict[str, str]] = {
                  "refugees": "int64", "asylum_seekers": "int64"},
     "iraq_totals": {"year": "int64", "diaspora": "int64", "population": "int64",
                     "foreign_born_in_iraq": "int64", "refugees_in_iraq": "int64"},
+    "remittances": {"country_iso3": "string", "year": "int64", "remittances_pct_gdp": "float64"},
     "skills": {"respondent_id": "string", "residence_iso3": "string", "sex": "string", "age": "int64",
                "years_abroad": "int64", "education": "string", "field_of_study": "string",
                "occupation_isco": "int64", "sector": "string", "languages": "string",
                "interest_mentoring": "int64", "interest_short_term": "int64", "interest_return": "int64",
                "interest_investment": "int64", "interest_philanthropy": "int64", "weight": "float64"},
     "countries": {"iso3": "string", "iso2": "string", "m49": "string", "name_en": "string",
-                  "name_ar": "string", "region": "string", "subregion": "string", "lon": "float64",
-                  "lat": "float64", "has_polygon": "bool"},
+                  "name_ar": "string", "name_ckb": "string", "region": "string", "subregion": "string",
+                  "lon": "float64", "lat": "float64", "has_polygon": "bool"},
 }
 
 
@@ -66,6 +67,8 @@ class DatasetMeta:
     published_at: str = ""  # when (UTC, ISO 8601; empty for bundled data)
     source_file: str = ""  # the uploaded file's name (empty for bundled data)
     session_only: bool = False  # an upload explored in one session only ("only you see this")
+    #: Destinations the source has no row for in this revision: "not estimated", never zero (ISO3).
+    not_estimated: tuple[str, ...] = ()
 
     @property
     def is_bundled(self) -> bool:
@@ -87,7 +90,10 @@ class DatasetMeta:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DatasetMeta:
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in names})
+        known = {k: v for k, v in raw.items() if k in names}
+        if "not_estimated" in known:
+            known["not_estimated"] = tuple(known["not_estimated"])
+        return cls(**known)
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,14 @@ def isolate(text: object) -> str:
 
 
 def provenance(meta: DatasetMeta, name: str, lang: str, escape: Callable[[str], str] = str) -> str:
-    """One provenance field (publisher, title, revision) in `lang`: bundled datasets have translations;
-    uploads keep what was entered, passed through `escape` (it came from a form, file or the store)."""
-    return t_optional(f"dataset.{meta.id}.{meta.version}.{name}", lang) or escape(str(getattr(meta, name)))
+    """One provenance field (publisher, title, revision) in `lang`: bundled datasets have translations (or their
+    manifest's text, part of the product); a published or uploaded version keeps what was entered, passed through
+    `escape` (it came from a form, a file or the store)."""
+    translated = t_optional(f"dataset.{meta.id}.{meta.version}.{name}", lang)
+    if translated:
+        return translated
+    text = str(getattr(meta, name))
+    return text if meta.is_bundled else escape(text)
 
 
 def source_line(meta: DatasetMeta, lang: str, escape: Callable[[str], str] = str) -> str:

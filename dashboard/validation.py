@@ -182,7 +182,7 @@ class CountryResolver:
         self._names = dict(zip(countries["iso3"], countries["name_en"], strict=True))
         self._lookup: dict[str, str] = {}
         for row in countries.itertuples(index=False):
-            for name in (row.iso3, row.iso2, row.name_en, row.name_ar):
+            for name in (row.iso3, row.iso2, row.name_en, row.name_ar, row.name_ckb):
                 if isinstance(name, str) and name:
                     self._lookup.setdefault(normalise(name), row.iso3)
         for iso3, aliases in _ALIASES.items():

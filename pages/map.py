@@ -57,7 +57,9 @@ log_scale = state.value("map_log") and not is_change
 selected = state.value("map_country")
 sex_label, measure_label = t(f"map.sex.{sex}", lang), t(f"map.measure.{measure}", lang)
 if len(sexes) == 1:
-    st.caption(t("map.rev2019_sex_note", lang))
+    st.info(t("map.one_sex_note", lang, revision=provenance(stock.meta, "revision", lang, plaintext.markdown)),
+            icon=":material/wc:")
+gaps, gaps_revision = map_view.coverage_gaps(stock)
 
 # --- the map ------------------------------------------------------------------------------------------------------
 measures = cached.destination_measures((stock.meta.version, stock.meta.sha256), year, sex, base_year, stock.frame)
@@ -73,7 +75,7 @@ if not present_now.empty:
 title = (t("map.map_title_change", lang, measure=measure_label, base=base_year, year=year, sex=sex_label)
          if is_change else t("map.map_title", lang, measure=measure_label, year=year, sex=sex_label))
 fig = charts.world_map(measures, cached.boundaries(), countries, measure, lang, digits, title,
-                       log_scale=log_scale, base_year=base_year, selected=selected)
+                       log_scale=log_scale, base_year=base_year, selected=selected, gaps=gaps)
 widgets.chart(fig, key="map_chart", selection_mode="points",
               on_select=state.select_from_chart("map_chart", "map_country",
                                                 lambda selection: geo.selected_iso3(selection, known_iso3)))
@@ -93,19 +95,25 @@ if not points.empty:
     notes.append(t("map.points_note", lang, countries=", ".join(names.get(c, c) for c in points["iso3"])))
 if measure == "change_pct":
     notes.append(t("map.pct_note", lang))
+if gaps:
+    notes.append(map_view.gaps_note(gaps, gaps_revision, names, lang))
 st.caption(" ".join(notes))
-widgets.table_when_open(charts.destinations_table(measures, countries, measure, lang, log_scale, base_year),
+widgets.table_when_open(charts.destinations_table(measures, countries, measure, lang, log_scale, base_year, gaps),
                         f"iraqi_born_by_destination_{stock.meta.version}_{year}_{sex}_{measure}",
                         f"{source_line(stock.meta, lang)} {filters()}", lang, "map_table")
 with st.container(border=True):
     st.markdown(f"**{t('map.caveats_title', lang)}**\n\n{t('map.caveats', lang)}")
 
 # --- the country panel, then the trends ---------------------------------------------------------------------------
-view = map_view.MapView(lang, digits, stock, refugees, countries, names, measures, year, sex, sex_label)
+view = map_view.MapView(lang, digits, stock, refugees, countries, names, measures, year, sex, sex_label, gaps)
 by_name = sorted(known_iso3, key=lambda code: names.get(code, code))
 st.selectbox(t("map.country", lang), [None, *by_name], key="map_country", help=t("map.click_hint", lang),
              format_func=lambda code: t("map.country_none", lang) if code is None else names.get(code, code))
 if selected:
     map_view.country_panel(view, selected)
 st.header(t("map.trends", lang))
-map_view.trend_tabs(view, years)
+if len(years) == 1:
+    st.info(t("map.one_year_note", lang, revision=provenance(stock.meta, "revision", lang, plaintext.markdown),
+              year=years[0]))
+else:
+    map_view.trend_tabs(view, years)

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.model import DRAWS, SEED
-from dashboard.scenario.params import EUR_USD, URLS
+from dashboard.scenario.params import EUR_USD
 from ui import shell, widgets
 
 lang, digits = shell.page_start()
@@ -26,7 +26,7 @@ st.latex(r"y_c(t) = \min\Big(P_c,\ O_c(t) + \sum_\ell d_{\ell,c}(t)\Big)")
 st.latex(r"C(t) = \sum_\ell \big(F_\ell + k_\ell \cdot q_\ell(t)\big)")
 st.markdown(t("method.symbols", lang))
 st.markdown(t("method.uncertainty", lang, draws=format_number(DRAWS, lang, digits), seed=SEED))
-st.markdown(t("method.money", lang, rate=format_number(EUR_USD, lang, digits, decimals=4), url=URLS["ecb"]))
+st.markdown(t("method.money", lang, rate=format_number(EUR_USD, lang, digits, decimals=4)))
 st.markdown(t("method.limits", lang))
 
 st.header(t("method.levers", lang))

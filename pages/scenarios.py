@@ -68,7 +68,7 @@ for column, metric in zip(st.columns(len(CARDS)), CARDS, strict=True):
     delta = None
     if metric != "cost_per_outcome" and scenario.levers:
         delta = t("scenario.vs_baseline", lang,
-                  value=tables.format_value(added.loc[metric, "p50"], metric, lang, digits))
+                  value=tables.format_modelled(added.loc[metric, "p50"], metric, lang, digits))
     column.metric(t(f"scenario.headline.{metric}", lang), tables.band_text(row, metric, lang, digits, bands=False),
                   delta=delta, delta_color="off",
                   help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),

@@ -4,9 +4,12 @@
 
 Inputs (read-only, never copied into the repo):
   - UN DESA International Migrant Stock 2020 and 2019 extracts (Iraq as origin), Iraq totals (IMS 2020),
+  - UN DESA International Migrant Stock 2024 (mid-2024, both sexes) and World Bank WDI remittances (% of GDP),
+    from the reference's skills/ folder,
   - UNHCR Refugee Data Finder extract (Iraqi origin by country of asylum),
   - Natural Earth 1:110m admin-0 countries shipped inside the pyogrio wheel (public domain),
-  - ISO 3166 names (pycountry, incl. its Arabic translation), UN M49 regions (country_converter's table).
+  - ISO 3166 names (pycountry, incl. its Arabic and Central Kurdish translations; country_names_ckb.py),
+    UN M49 regions (country_converter's table).
 Build-only dependencies: shapely, country_converter (scripts/requirements-build.txt).
 The output is deterministic: running the script twice produces byte-identical files.
 """
@@ -31,6 +34,8 @@ from shapely.geometry.polygon import orient
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
+
+from country_names_ckb import catalogue_name, kurdish_names  # noqa: E402  (scripts/ is on the path when run as a script)
 
 from dashboard.skills_sample import generate_skills_sample  # noqa: E402
 
@@ -95,6 +100,12 @@ GRID = 0.01
 MAX_GEOJSON_BYTES = 120_000
 
 UNDESA_URL = "https://www.un.org/development/desa/pd/content/international-migrant-stock"
+WDI_REMITTANCES_URL = "https://data.worldbank.org/indicator/BX.TRF.PWKR.DT.GD.ZS?locations=IQ"
+REV2024_YEAR = 2024
+REV2024_TOTAL = 2_313_028
+#: Destinations the reference names as having NO Iraq row in the UN DESA 2024 table (skills/README.md,
+#: section 4): not estimated, which is not zero.
+REV2024_NAMED_WITHOUT_ROW = ("FRA", "ESP", "IRL", "OMN", "KWT", "QAT", "ARE")
 
 
 def read_reference(path: Path) -> pd.DataFrame:
@@ -136,6 +147,31 @@ def build_stock_rev2019(ref: Path) -> pd.DataFrame:
     out = out.sort_values(["year", "destination_iso3"]).reset_index(drop=True)
     out["migrants"] = out["migrants"].astype("int64")
     return out[["origin_iso3", "destination_iso3", "year", "sex", "migrants"]]
+
+
+def build_stock_rev2024(ref: Path, iso3_of_iso2: dict[str, str]) -> pd.DataFrame:
+    """UN DESA IMS 2024, mid-2024, both sexes: a revision of its own (one year), never joined to Rev.2020."""
+    raw = read_reference(ref / "skills" / "iraq_origin_undesa_ims2024_2024_iso2.csv")
+    unknown = sorted(set(raw["destination_iso2"]) - set(iso3_of_iso2))
+    assert not unknown, f"Rev.2024: ISO2 codes with no ISO3: {unknown}"
+    out = pd.DataFrame({
+        "origin_iso3": ORIGIN, "destination_iso3": raw["destination_iso2"].map(iso3_of_iso2),
+        "year": REV2024_YEAR, "sex": "total", "migrants": raw["stock_2024"].astype("int64"),
+    })
+    return out.sort_values("destination_iso3").reset_index(drop=True)
+
+
+def rev2024_not_estimated(stock2024: pd.DataFrame, *earlier: pd.DataFrame) -> list[str]:
+    """Destinations with no row in Rev.2024: those the reference names, and every destination an earlier
+    revision estimated. Shown as "not estimated in this revision", never as zero."""
+    estimated_before = set().union(*(set(f.loc[f["migrants"] > 0, "destination_iso3"]) for f in earlier))
+    return sorted((estimated_before | set(REV2024_NAMED_WITHOUT_ROW)) - set(stock2024["destination_iso3"]))
+
+
+def build_remittances(ref: Path) -> pd.DataFrame:
+    raw = read_reference(ref / "skills" / "iraq_remittances_pct_gdp_wdi.csv")
+    out = raw.assign(country_iso3=ORIGIN)[["country_iso3", "year", "remittances_pct_gdp"]]
+    return out.sort_values("year").reset_index(drop=True)
 
 
 def build_refugees(ref: Path) -> pd.DataFrame:
@@ -237,19 +273,6 @@ def coco_table() -> pd.DataFrame:
     return pd.read_csv(tsv, sep="\t", keep_default_na=False, dtype=str).set_index("ISO3")
 
 
-def arabic_name(iso3: str, translation: gettext.NullTranslations) -> str:
-    if iso3 in ARABIC_FIXES:
-        return ARABIC_FIXES[iso3]
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        return ""
-    for attr in ("name", "official_name", "common_name"):
-        value = getattr(country, attr, None)
-        if value and translation.gettext(value) != value:
-            return translation.gettext(value)
-    return ""
-
-
 def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> pd.DataFrame:
     coco = coco_table()
     ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
@@ -284,7 +307,7 @@ def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> 
                 "iso2": iso2,
                 "m49": f"{int(m49):03d}" if m49 else "",
                 "name_en": name_en,
-                "name_ar": arabic_name(iso3, ar),
+                "name_ar": catalogue_name(iso3, ar, ARABIC_FIXES),
                 "region": region,
                 "subregion": subregion,
                 "lon": lon,
@@ -293,6 +316,7 @@ def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> 
             }
         )
     out = pd.DataFrame(rows)
+    out.insert(out.columns.get_loc("name_ar") + 1, "name_ckb", kurdish_names(out["iso3"].tolist()))
     missing_ar = out.loc[out["name_ar"] == "", "iso3"].tolist()
     assert not missing_ar, f"countries: no Arabic name for {missing_ar}; add them to ARABIC_FIXES"
     missing_region = out.loc[out["region"] == "", "iso3"].tolist()
@@ -303,7 +327,8 @@ def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> 
 # ------------------------------------------------------------------------------------------------------
 # Manifest
 # ------------------------------------------------------------------------------------------------------
-def manifest_entries(files: dict[str, Path], frames: dict[str, pd.DataFrame], n_features: int) -> list[dict]:
+def manifest_entries(files: dict[str, Path], frames: dict[str, pd.DataFrame], n_features: int,
+                     not_estimated_2024: list[str]) -> list[dict]:
     def span(key: str) -> tuple[int | None, int | None]:
         frame = frames.get(key)
         if frame is None or "year" not in frame:
@@ -317,6 +342,10 @@ def manifest_entries(files: dict[str, Path], frames: dict[str, pd.DataFrame], n_
     undesa_2019 = (
         "United Nations, Department of Economic and Social Affairs, Population Division (2019). "
         "International Migrant Stock 2019 (United Nations database, POP/DB/MIG/Stock/Rev.2019)."
+    )
+    undesa_2024 = (
+        "United Nations, Department of Economic and Social Affairs, Population Division (2024). "
+        "International Migrant Stock 2024 (POP/DB/MIG/Stock/Rev.2024), Table 1, mid-2024, both sexes."
     )
     specs = [
         dict(
@@ -350,6 +379,23 @@ def manifest_entries(files: dict[str, Path], frames: dict[str, pd.DataFrame], n_
             "same long form; kept separate from Rev.2020, never mixed in one series.",
         ),
         dict(
+            id="migrant_stock",
+            version="rev2024",
+            default=False,
+            key="stock2024",
+            title="Iraq-born international migrant stock by country of destination, mid-2024 (latest revision)",
+            publisher="United Nations DESA, Population Division",
+            revision="Rev.2024",
+            licence="CC BY 3.0 IGO",
+            citation=undesa_2024,
+            url=UNDESA_URL,
+            nature="real",
+            built_by="scripts/build_data.py: mapped the Rev.2024 Iraq-origin extract (ISO2, both sexes, mid-2024) "
+            "to ISO3 and the same long form; values unchanged; a revision of its own, never joined to Rev.2020 "
+            "or Rev.2019. Destinations with no Iraq row are listed in not_estimated (not zero).",
+            not_estimated=not_estimated_2024,
+        ),
+        dict(
             id="refugees",
             version="unhcr2020",
             default=True,
@@ -380,6 +426,23 @@ def manifest_entries(files: dict[str, Path], frames: dict[str, pd.DataFrame], n_
             nature="real",
             built_by="scripts/build_data.py: copied the UN DESA Iraq totals and checked that diaspora equals "
             "the per-year sum of the Rev.2020 destinations.",
+        ),
+        dict(
+            id="remittances",
+            version="wdi2022",
+            default=True,
+            key="remittances",
+            title="Personal remittances received by Iraq, % of GDP",
+            publisher="World Bank, World Development Indicators",
+            revision="WDI BX.TRF.PWKR.DT.GD.ZS, vintage early 2022",
+            licence="CC BY 4.0",
+            citation="World Bank, World Development Indicators: Personal remittances, received (% of GDP), "
+            "BX.TRF.PWKR.DT.GD.ZS, Iraq. Counts recorded transfers only: money sent through informal "
+            "channels (hawala, carried cash) is not included.",
+            url=WDI_REMITTANCES_URL,
+            nature="real",
+            built_by="scripts/build_data.py: copied the WDI series for Iraq (no values before 2005 in this "
+            "vintage) and added country_iso3=IRQ; values unchanged.",
         ),
         dict(
             id="skills",
@@ -458,6 +521,7 @@ def manifest_entries(files: dict[str, Path], frames: dict[str, pd.DataFrame], n_
                 "nature": spec["nature"],
                 "rows": rows,
                 "sha256": sha256(path),
+                **({"not_estimated": spec["not_estimated"]} if "not_estimated" in spec else {}),
             }
         )
     return entries
@@ -513,6 +577,13 @@ def check(
     )
 
 
+def check_rev2024(stock2024: pd.DataFrame, countries: pd.DataFrame) -> None:
+    assert len(stock2024) == 63 and stock2024["destination_iso3"].is_unique, "Rev.2024: expected 63 destinations"
+    assert int(stock2024["migrants"].sum()) == REV2024_TOTAL, "Rev.2024 total is not UN DESA's 2,313,028"
+    missing = sorted(set(stock2024["destination_iso3"]) - set(countries["iso3"]))
+    assert not missing, f"Rev.2024 destination codes not in countries.csv: {missing}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -528,6 +599,7 @@ def main(argv: list[str] | None = None) -> None:
     stock, undesa_names = build_stock_rev2020(ref)
     stock2019 = build_stock_rev2019(ref)
     refugees = build_refugees(ref)
+    remittances = build_remittances(ref)
     totals = build_totals(ref)
     ne = read_natural_earth()
 
@@ -538,13 +610,20 @@ def main(argv: list[str] | None = None) -> None:
         | set(ne)
         | {ORIGIN}
     )
+    iso3_of_iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    stock2024 = build_stock_rev2024(ref, iso3_of_iso2)
+    codes |= set(stock2024["destination_iso3"])
     countries = build_countries(codes, undesa_names, ne)
     check(stock, totals, countries, refugees, stock2019)
+    check_rev2024(stock2024, countries)
+    not_estimated_2024 = rev2024_not_estimated(stock2024, stock, stock2019)
 
     files = {
         "stock2020": DATA_DIR / "migrant_stock_rev2020.csv",
         "stock2019": DATA_DIR / "migrant_stock_rev2019.csv",
+        "stock2024": DATA_DIR / "migrant_stock_rev2024.csv",
         "refugees": DATA_DIR / "refugees_unhcr.csv",
+        "remittances": DATA_DIR / "remittances_wdi.csv",
         "totals": DATA_DIR / "iraq_totals.csv",
         "countries": DATA_DIR / "countries.csv",
         "boundaries": DATA_DIR / "world_110m.geojson",
@@ -554,7 +633,9 @@ def main(argv: list[str] | None = None) -> None:
     frames = {
         "stock2020": stock,
         "stock2019": stock2019,
+        "stock2024": stock2024,
         "refugees": refugees,
+        "remittances": remittances,
         "totals": totals,
         "countries": countries,
         "skills": skills,
@@ -562,6 +643,8 @@ def main(argv: list[str] | None = None) -> None:
     for key, frame in frames.items():
         if key == "skills":
             frame.to_csv(files[key], index=False, lineterminator="\n", float_format="%.4f")
+        elif key == "remittances":  # the WDI figures as published, every digit
+            frame.to_csv(files[key], index=False, lineterminator="\n")
         else:
             write_csv(frame, files[key])
     frames["skills"] = skills.assign(year=2020)  # the stock year the sample is drawn from
@@ -571,7 +654,7 @@ def main(argv: list[str] | None = None) -> None:
     size = files["boundaries"].stat().st_size
     assert size <= MAX_GEOJSON_BYTES, f"world_110m.geojson is {size} bytes > {MAX_GEOJSON_BYTES}"
 
-    manifest = {"datasets": manifest_entries(files, frames, n_features)}
+    manifest = {"datasets": manifest_entries(files, frames, n_features, not_estimated_2024)}
     (DATA_DIR / "manifest.json").write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -1,8 +1,10 @@
 """Add or update one translation key in every locale file, safely under parallel edits.
 
-Usage: python scripts/i18n_add.py KEY "English text" "Arabic text"
-Keys stay sorted so diffs are readable. Other languages (if any) get no entry: the app falls back to English
-and the translation test lists the gap.
+Usage: python scripts/i18n_add.py KEY "English text" "Arabic text" ["Kurdish (Sorani) text"]
+       python scripts/i18n_add.py --missing      # lists keys of en.json that a language lacks (exit 1 if any)
+
+Keys stay sorted so diffs are readable. A language given no text gets no entry: the app falls back to English
+and `--missing` (and the translation test) lists the gap, so whoever translates it next can find it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import sys
 from pathlib import Path
 
 LOCALES = Path(__file__).resolve().parent.parent / "dashboard" / "locales"
+#: The order of the texts on the command line after KEY.
+LANGUAGES = ("en", "ar", "ckb")
 
 
 def set_key(lang: str, key: str, text: str) -> None:
@@ -27,13 +31,29 @@ def set_key(lang: str, key: str, text: str) -> None:
         tmp.replace(path)
 
 
+def missing_keys() -> dict[str, list[str]]:
+    """Language code -> keys of en.json that its table lacks (empty lists left out)."""
+    def keys(path: Path) -> set[str]:
+        return {k for k in json.loads(path.read_text(encoding="utf-8")) if not k.startswith("_meta.")}
+
+    english = keys(LOCALES / "en.json")
+    gaps = {path.stem: sorted(english - keys(path)) for path in sorted(LOCALES.glob("*.json"))}
+    return {lang: gap for lang, gap in gaps.items() if gap}
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 4:
+    if argv[1:] == ["--missing"]:
+        gaps = missing_keys()
+        for lang, gap in gaps.items():
+            print(f"{lang}: {len(gap)} missing")
+            for key in gap:
+                print(f"  {key}\t{json.loads((LOCALES / 'en.json').read_text(encoding='utf-8'))[key]}")
+        return 1 if gaps else 0
+    if len(argv) not in (4, 5):
         print(__doc__)
         return 2
-    _, key, english, arabic = argv
-    set_key("en", key, english)
-    set_key("ar", key, arabic)
+    for lang, text in zip(LANGUAGES, argv[2:], strict=False):
+        set_key(lang, argv[1], text)
     return 0
 
 

@@ -76,3 +76,15 @@ def test_scenario_section_is_placed_before_sources(data):
     scenario = [briefing.BriefingSection(title="S", notes=["assumption"])]
     sections = briefing.standard_sections(*data, "en", "western", scenario=scenario)
     assert [s.title for s in sections][-2:] == ["S", "Sources"]
+
+
+def test_kurdish_briefing_is_rtl_sorani_with_kurdish_country_names(data):
+    sections = briefing.standard_sections(*data, "ckb", "arabic")
+    html = briefing.build_briefing("ckb", "arabic", sections, generated="2025-03-01")
+    assert "<html lang='ckb' dir='rtl'>" in html
+    assert "<title>کورتەی زانیاری: عێراقییەکانی دەرەوە" in html
+    assert "٢٬٠٧٧٬٩٧٦" in html and "2,077,976" not in html
+    assert sections[0].title == "ژمارە سەرەکییەکان" and sections[-1].title == "سەرچاوەکان"
+    assert sections[1].table.iloc[0, 1] == "ویلایەتە یەکگرتووەکان"      # country names from the Kurdish column
+    assert "dashboard/locales/ckb.json" in html                           # the first-translation note
+    assert "dashboard/locales/" not in briefing.build_briefing("ar", "arabic", sections)

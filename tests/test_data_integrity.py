@@ -107,10 +107,22 @@ def test_every_country_with_migrants_can_be_drawn(stock, refugees, countries, ge
 
 def test_every_country_has_names_and_region(countries):
     assert (countries["name_ar"].str.strip() != "").all()
+    assert (countries["name_ckb"].str.strip() != "").all()
     assert (countries["name_en"].str.strip() != "").all()
     assert set(countries["region"]) <= {"Africa", "Americas", "Asia", "Europe", "Oceania", "Antarctica"}
     assert countries.set_index("iso3").at["IRQ", "subregion"] == "Western Asia"
     assert countries["lon"].between(-180, 180).all() and countries["lat"].between(-90, 90).all()
+
+
+def test_kurdish_country_names_are_in_arabic_script(countries):
+    """No English name reaches a Kurdish page: every name_ckb is Sorani (Arabic script, no Latin letter)."""
+    import re
+
+    latin = countries.loc[countries["name_ckb"].str.contains(r"[A-Za-z]"), "iso3"].tolist()
+    assert latin == []
+    assert countries["name_ckb"].map(lambda n: bool(re.search("[\u0600-\u06ff]", n))).all()
+    names = countries.set_index("iso3")["name_ckb"]
+    assert names["IRQ"] == "عێراق" and names["TUR"] == "تورکیا" and names["IRN"] == "ئێران"
 
 
 def test_manifest_matches_files(manifest):

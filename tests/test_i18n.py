@@ -3,6 +3,8 @@
 import json
 import re
 
+import pytest
+
 from dashboard import i18n
 from dashboard.paths import LOCALES_DIR
 
@@ -123,3 +125,78 @@ def _literal_offenders(source: str, name: str) -> list[str]:
                     continue   # the page file, not a label
                 offenders.append(f"{name}:{call.lineno} {call.func.attr}({text!r})")
     return offenders
+
+
+# --- the three languages ------------------------------------------------------------------------------------
+LANGUAGES = ["en", "ar", "ckb"]
+_SORANI_LETTERS = re.compile("[ەێۆڕڵڤپچژگ]")        # letters Sorani writes and Arabic does not (or rarely)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_is_offered_and_complete(lang):
+    assert lang in i18n.available_languages()
+    assert sorted(i18n.keys("en") - i18n.keys(lang)) == []
+    assert i18n.is_rtl(lang) == (lang != "en")
+
+
+def test_kurdish_is_sorani_not_arabic_or_english():
+    """Every Kurdish text is written in Sorani: not the English left in place, not the Arabic pasted in."""
+    english = json.loads((LOCALES_DIR / "en.json").read_text(encoding="utf-8"))
+    arabic = json.loads((LOCALES_DIR / "ar.json").read_text(encoding="utf-8"))
+    kurdish = json.loads((LOCALES_DIR / "ckb.json").read_text(encoding="utf-8"))
+    assert i18n.language_name("ckb") == "کوردی (سۆرانی)"
+    untranslated, arabic_copies, not_sorani = [], [], []
+    for key in i18n.keys("en"):
+        text = kurdish[key]
+        words = re.findall(r"[\u0600-\u06ff]{2,}", re.sub(r"{\w+}", "", text))
+        if text == english[key] and re.search(r"[a-z]{3,}", re.sub(r"{\w+}", "", text)):
+            untranslated.append(key)           # lower-case English words: prose, not notation (P10, Rev.2020)
+        if len(words) >= 3 and text == arabic[key]:
+            arabic_copies.append(key)
+        if len(words) >= 3 and not _SORANI_LETTERS.search(text):
+            not_sorani.append(key)
+    assert (untranslated, arabic_copies, not_sorani) == ([], [], [])
+
+
+def test_kurdish_check_catches_english_and_arabic():
+    assert not _SORANI_LETTERS.search("اللاجئون وطالبو اللجوء من أصل عراقي")
+    assert _SORANI_LETTERS.search("پەنابەران و داواکارانی پەنابەری")
+
+
+def test_first_translation_note_shows_until_reviewed():
+    note = i18n.translation_note("ckb")
+    assert note and "dashboard/locales/ckb.json" in note and "کوردی" in note
+    assert i18n.translation_note("ar") is None and i18n.translation_note("en") is None
+
+
+def test_unknown_language_notice_speaks_every_language_and_shows_only_a_code():
+    notice = i18n.unknown_language_notice("xx")
+    for lang in LANGUAGES:
+        assert i18n.t("common.unknown_language", lang, code="xx") in notice
+    assert "<" not in i18n.unknown_language_notice("<b>x</b>](http://e.vil)")
+
+
+def _i18n_add(monkeypatch, tmp_path):
+    import importlib.util
+    import shutil
+
+    from dashboard.paths import REPO_ROOT
+
+    spec = importlib.util.spec_from_file_location("i18n_add", REPO_ROOT / "scripts" / "i18n_add.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for path in LOCALES_DIR.glob("*.json"):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setattr(module, "LOCALES", tmp_path)
+    return module
+
+
+def test_i18n_add_takes_a_kurdish_text_and_lists_what_is_missing(monkeypatch, tmp_path, capsys):
+    add = _i18n_add(monkeypatch, tmp_path)
+    assert add.main(["i18n_add.py", "x.both", "Hello", "مرحبا", "سڵاو"]) == 0
+    assert add.main(["i18n_add.py", "x.no_kurdish", "Bye", "وداعا"]) == 0
+    table = json.loads((tmp_path / "ckb.json").read_text(encoding="utf-8"))
+    assert table["x.both"] == "سڵاو" and "x.no_kurdish" not in table
+    assert add.missing_keys() == {"ckb": ["x.no_kurdish"]}
+    assert add.main(["i18n_add.py", "--missing"]) == 1
+    assert "x.no_kurdish\tBye" in capsys.readouterr().out

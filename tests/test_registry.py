@@ -21,7 +21,7 @@ def test_active_migrant_stock_is_rev2020_with_provenance(registry):
     assert "UN DESA" in stock.meta.publisher or "United Nations" in stock.meta.publisher
     assert stock.meta.nature == "real"
     assert list(stock.frame.columns) == ["origin_iso3", "destination_iso3", "year", "sex", "migrants"]
-    assert [m.version for m in registry.versions("migrant_stock")] == ["rev2020", "rev2019"]
+    assert [m.version for m in registry.versions("migrant_stock")] == ["rev2020", "rev2019", "rev2024"]
 
 
 def test_skills_default_is_labelled_synthetic(registry):

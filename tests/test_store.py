@@ -41,7 +41,7 @@ def test_data_directory_comes_from_dashboard_home(monkeypatch, tmp_path):
 
 
 def test_reading_never_creates_the_store_and_bundled_versions_come_first(registry):
-    assert [m.version for m in registry.versions("migrant_stock")] == ["rev2020", "rev2019"]
+    assert [m.version for m in registry.versions("migrant_stock")] == ["rev2020", "rev2019", "rev2024"]
     assert registry.get("migrant_stock").meta.version == "rev2020"
     assert not registry.store.exists()
 
@@ -49,10 +49,10 @@ def test_reading_never_creates_the_store_and_bundled_versions_come_first(registr
 def test_publish_makes_a_new_active_version_with_its_provenance(registry):
     new = _stock()
     meta = registry.publish(_request(new))
-    assert meta.version == "v3"
-    assert [m.version for m in registry.versions("migrant_stock")] == ["v3", "rev2020", "rev2019"]
+    assert meta.version == "v4"
+    assert [m.version for m in registry.versions("migrant_stock")] == ["v4", "rev2020", "rev2019", "rev2024"]
     active = registry.get("migrant_stock")
-    assert active.meta.version == "v3" and active.meta.default
+    assert active.meta.version == "v4" and active.meta.default
     assert (active.meta.publisher, active.meta.published_by, active.meta.rows) == (
         "Ministry of Migration and Displaced", "Analyst A", len(new))
     assert active.meta.published_at.endswith("Z") and active.meta.sha256 == "ab" * 32
@@ -65,7 +65,7 @@ def test_publish_makes_a_new_active_version_with_its_provenance(registry):
 def test_data_persists_across_restarts(registry, tmp_path):
     registry.publish(_request(_stock()))
     reopened = Registry(store=Store(tmp_path / "home"))
-    assert reopened.get("migrant_stock").meta.version == "v3"
+    assert reopened.get("migrant_stock").meta.version == "v4"
 
 
 def test_rollback_to_any_version_and_forward_again(registry):
@@ -73,12 +73,12 @@ def test_rollback_to_any_version_and_forward_again(registry):
     registry.publish(_request(_stock(3)))
     registry.activate("migrant_stock", "rev2019", "Analyst B")
     assert registry.get("migrant_stock").meta.version == "rev2019"
-    registry.activate("migrant_stock", "v3", "Analyst B")
+    registry.activate("migrant_stock", "v4", "Analyst B")
     assert registry.get("migrant_stock").frame["migrants"].sum() == _stock(2)["migrants"].sum()
     events = registry.store.events()
     assert events[["who", "action", "version"]].values.tolist() == [
-        ["Analyst A", "publish", "v3"], ["Analyst A", "publish", "v4"], ["Analyst B", "rollback", "rev2019"],
-        ["Analyst B", "rollback", "v3"]]
+        ["Analyst A", "publish", "v4"], ["Analyst A", "publish", "v5"], ["Analyst B", "rollback", "rev2019"],
+        ["Analyst B", "rollback", "v4"]]
     with pytest.raises(KeyError):
         registry.activate("migrant_stock", "v9", "Analyst B")
 
@@ -111,9 +111,10 @@ def test_an_error_inside_publish_leaves_the_previous_version_active(registry):
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
-        registry.store.publish(_request(_stock(5)), existing_versions=2, _before_commit=fail)
-    assert registry.get("migrant_stock").meta.version == "v3"
-    assert [m.version for m in registry.versions("migrant_stock")] == ["v3", "rev2020", "rev2019"]
+        registry.store.publish(_request(_stock(5)), existing_versions=len(registry.bundled_versions("migrant_stock")),
+                               _before_commit=fail)
+    assert registry.get("migrant_stock").meta.version == "v4"
+    assert [m.version for m in registry.versions("migrant_stock")] == ["v4", "rev2020", "rev2019", "rev2024"]
 
 
 def test_an_unwritable_data_directory_is_a_clear_store_error(tmp_path):
@@ -139,7 +140,8 @@ KILLED_PUBLISH = textwrap.dedent("""
 
     registry.store.publish(PublishRequest(
         dataset_id="migrant_stock", frame=frame, title="t", publisher="p", citation="c", published_by="killed",
-        source_file="x.csv", file_sha256="00"), existing_versions=2, _before_commit=halfway)
+        source_file="x.csv", file_sha256="00"), existing_versions=len(registry.bundled_versions("migrant_stock")),
+        _before_commit=halfway)
 """)
 
 
@@ -158,10 +160,10 @@ def test_a_publish_killed_half_way_leaves_the_previous_version_active_and_intact
     active = reopened.get("migrant_stock")
     assert active.meta == before
     pd.testing.assert_frame_equal(active.frame, expected)
-    assert [m.version for m in reopened.versions("migrant_stock")] == ["v3", "rev2020", "rev2019"]
+    assert [m.version for m in reopened.versions("migrant_stock")] == ["v4", "rev2020", "rev2019", "rev2024"]
     assert reopened.store.integrity_check() == "ok"
     # and the store still takes the next publish
-    assert reopened.publish(_request(_stock(4))).version == "v4"
+    assert reopened.publish(_request(_stock(4))).version == "v5"
 
 
 def test_two_publishes_at_the_same_moment_both_become_versions(registry):
@@ -183,7 +185,7 @@ def test_two_publishes_at_the_same_moment_both_become_versions(registry):
     for thread in threads:
         thread.join()
     assert errors == []
-    assert sorted(results.values()) == ["v3", "v4"]
+    assert sorted(results.values()) == ["v4", "v5"]
     versions = registry.store.versions("migrant_stock")
     assert sorted(versions["published_by"]) == ["A", "B"]
     assert registry.store.integrity_check() == "ok"

@@ -4,7 +4,7 @@ panel and the trend tabs. The page lays out the controls and the map and calls t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +26,30 @@ def seed_revision(revisions: Sequence[str]) -> None:
     """The revision first: the other widgets' options depend on it."""
     state.seed_from_url("map_rev", list(revisions), revisions[0])
     state.keep_within("map_rev", list(revisions), revisions[0])
+
+
+def coverage_gaps(stock: Dataset) -> tuple[dict[str, str], str]:
+    """Destinations the chosen version has no figure for (never drawn or listed as zero), and the revision
+    that says so: a bundled revision's own list from its source, or, for a published version, the destinations
+    of the bundled revision nearest in year that it leaves out ("not in this version")."""
+    if stock.meta.is_bundled:
+        return diaspora.coverage_gaps(stock.frame, stock.meta.not_estimated), stock.meta.revision
+    bundled = [m for m in cached.versions("migrant_stock") if m.is_bundled and m.year_max is not None]
+    if not bundled or stock.meta.year_max is None:
+        return {}, ""
+    nearest = min(bundled, key=lambda m: abs(m.year_max - stock.meta.year_max))
+    reference = cached.dataset("migrant_stock", nearest.version).frame
+    return diaspora.coverage_gaps(stock.frame, bundled=reference), nearest.revision
+
+
+def gaps_note(gaps: dict[str, str], revision: str, names: dict[str, str], lang: str) -> str:
+    """One sentence under the map naming the destinations without a figure, by reason."""
+    parts = []
+    for reason, key in ((diaspora.NOT_ESTIMATED, "map.gaps_note"), (diaspora.NOT_IN_VERSION, "map.gaps_note_version")):
+        listed = sorted(names.get(c, c) for c, why in gaps.items() if why == reason)
+        if listed:
+            parts.append(t(key, lang, revision=revision, countries=", ".join(listed)))
+    return " ".join(parts)
 
 
 def seed_view(years: list[int], sexes: list[str], countries: Sequence[str]) -> None:
@@ -66,6 +90,7 @@ class MapView:
     year: int
     sex: str
     sex_label: str
+    gaps: dict[str, str] = field(default_factory=dict)  # destinations with no figure in this version
 
     @property
     def stock_key(self) -> tuple[str, str]:
@@ -88,7 +113,9 @@ def country_panel(view: MapView, selected: str) -> None:
     ranked = int(view.measures["rank"].notna().sum())
     metrics = st.columns(4)
     people = int(present["migrants"].iloc[0]) if not present.empty else 0
-    metrics[0].metric(t("map.panel_people", lang, year=year, sex=view.sex_label), format_number(people, lang, digits))
+    gap = view.gaps.get(selected)
+    metrics[0].metric(t("map.panel_people", lang, year=year, sex=view.sex_label),
+                      "–" if gap else format_number(people, lang, digits))
     if not present.empty:
         metrics[1].metric(t("map.panel_rank", lang, n=format_number(ranked, lang, digits)),
                           format_number(int(present["rank"].iloc[0]), lang, digits))
@@ -99,9 +126,12 @@ def country_panel(view: MapView, selected: str) -> None:
         latest = earlier.iloc[-1]
         metrics[3].metric(t("map.panel_refugees", lang, year=int(latest["year"])),
                           format_number(int(latest["refugees"] + latest["asylum_seekers"]), lang, digits))
-    if int(series.drop(columns="year").to_numpy().sum()) == 0:
-        st.info(t("map.panel_no_stock", lang, revision=provenance(stock.meta, "revision", lang, plaintext.markdown),
-                  country=country))
+    revision = provenance(stock.meta, "revision", lang, plaintext.markdown)   # a published name, as typed
+    if gap:
+        st.info(t("map.panel_gap", lang, country=country, reason=t(f"map.gap.{gap}", lang), revision=revision),
+                icon=":material/help:")
+    elif int(series.drop(columns="year").to_numpy().sum()) == 0:
+        st.info(t("map.panel_no_stock", lang, revision=revision, country=country))
     if asylum.empty:
         st.caption(t("map.panel_no_refugees", lang, country=country, years=refugees.meta.years))
     panel_title = t("map.panel_trend_title", lang, country=country)

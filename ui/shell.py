@@ -12,7 +12,14 @@ import uuid
 import streamlit as st
 
 from dashboard import pages
-from dashboard.i18n import available_languages, is_rtl, language_name, t
+from dashboard.i18n import (
+    available_languages,
+    is_rtl,
+    language_name,
+    t,
+    translation_note,
+    unknown_language_notice,
+)
 from dashboard.registry import DataFileError
 from ui import cached, state
 
@@ -76,6 +83,17 @@ def sidebar_language() -> None:
     state.publish_to_url("lang", "digits")
 
 
+def language_notices(lang: str) -> None:
+    """In the sidebar, the note that `lang` is a first translation (until a native reviewer signs it off); in the
+    main area, once, the fallback to English in every language when the link asked for one the app lacks."""
+    note = translation_note(lang)
+    if note:
+        st.sidebar.caption(note)
+    unknown = state.take_unknown_language()
+    if unknown is not None:
+        st.info(unknown_language_notice(unknown), icon=":material/translate:")
+
+
 def apply_direction(lang: str) -> None:
     """Page direction for the language: the app container carries dir=rtl|ltr, and CSS mirrors the layout."""
     direction = "rtl" if is_rtl(lang) else "ltr"
@@ -88,7 +106,9 @@ def apply_direction(lang: str) -> None:
         f"[data-testid='stHeading'] :is(h1, h2, h3, h4, h5, h6), [data-testid='stCaptionContainer'], "
         f"[data-testid='stMarkdownContainer'] {{text-align: {align};}}"
         f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
-        f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}</style>"
+        f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}"
+        # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)
+        f".katex {{direction: ltr; unicode-bidi: isolate;}}</style>"
         f"<script>document.querySelector(\"[data-testid='stApp']\")?.setAttribute('dir', '{direction}');"
         f"document.documentElement.setAttribute('lang', '{lang}');</script>",
         unsafe_allow_javascript=True,

@@ -99,10 +99,22 @@ def select_from_chart(chart_key: str, target_key: str, pick: Callable[[Any], Any
     return _on_select
 
 
+_UNKNOWN_LANGUAGE = "_unknown_language"
+
+
 def init_language() -> str:
     seed_from_url("lang", available_languages(), DEFAULT_LANGUAGE)
+    notices = st.session_state.get(_NOTICES, [])
+    for notice in [n for n in notices if n[0] == "lang"]:   # said in every language by the shell, not per page
+        notices.remove(notice)
+        st.session_state[_UNKNOWN_LANGUAGE] = notice[1]
     seed_from_url("digits", ["western", "arabic"], "western")
     return st.session_state["lang"]
+
+
+def take_unknown_language() -> str | None:
+    """The language code a link asked for that the app does not have (once; None when there was none)."""
+    return st.session_state.pop(_UNKNOWN_LANGUAGE, None)
 
 
 def language() -> str:

@@ -139,8 +139,11 @@ def map_values(measures: pd.DataFrame, measure: str, log_scale: bool) -> pd.Data
 
 def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame, measure: str, lang: str,
               digits: Digits, title: str, log_scale: bool = False, base_year: int | None = None,
-              origin: str = "IRQ", selected: str | None = None) -> go.Figure:
+              origin: str = "IRQ", selected: str | None = None, gaps: dict[str, str] | None = None) -> go.Figure:
     """World choropleth of `measures` (a `destination_measures` frame) coloured by `measure`.
+
+    `gaps` (`diaspora.coverage_gaps`) names destinations the revision has no figure for: their hover says so
+    ("not estimated in this revision") instead of "no one recorded".
 
     Each country's shape appears once: destinations with a value in the coloured layer, the origin in its own
     colour, every other country as grey land (still clickable). Destinations with no shape at this scale
@@ -167,11 +170,13 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
     # user's digits); shapes report their ISO3 as `location` when clicked, dots carry it in `customdata`.
     flat = {"marker": {"line": {"color": BORDER_COLOUR, "width": 0.5}}, "hovertemplate": "%{hovertext}<extra></extra>"}
     no_one = t("map.hover_none", lang)
+    gap_text = {iso3: t(f"map.gap.{reason}", lang) for iso3, reason in (gaps or {}).items()}
     traces: list[go.Choropleth | go.Scattergeo] = [
         go.Choropleth(
             geojson=geo.to_data_url(layers["land"]), featureidkey=geo.FEATURE_ID_KEY, locations=land_iso3,
             z=[0] * len(land_iso3), colorscale=[[0, LAND_COLOUR], [1, LAND_COLOUR]], showscale=False,
-            name=t("map.layer_land", lang), hovertext=[f"<b>{names.get(c, c)}</b><br>{no_one}" for c in land_iso3],
+            name=t("map.layer_land", lang),
+            hovertext=[f"<b>{names.get(c, c)}</b><br>{gap_text.get(c, no_one)}" for c in land_iso3],
             **flat),
         go.Choropleth(
             geojson=geo.to_data_url(layers["data"]), featureidkey=geo.FEATURE_ID_KEY,
@@ -316,9 +321,11 @@ def regional_trend(frame: pd.DataFrame, lang: str, title: str) -> go.Figure:
 # --- the table behind each chart (shown, and downloaded exactly as shown) --------------------------------------
 
 def destinations_table(measures: pd.DataFrame, countries: pd.DataFrame, measure: str, lang: str,
-                       log_scale: bool = False, base_year: int | None = None) -> pd.DataFrame:
+                       log_scale: bool = False, base_year: int | None = None,
+                       gaps: dict[str, str] | None = None) -> pd.DataFrame:
     """The map's rows (the destinations it colours) as a table: rank, country, ISO3, people, share in percent,
-    and for change measures the base-year count and the change. Percentages are rounded as displayed."""
+    and for change measures the base-year count and the change. Percentages are rounded as displayed.
+    Destinations in `gaps` follow with empty figures and a note saying why (never a zero)."""
     shown = map_values(measures, measure, log_scale)
     names = country_names(countries, lang)
     table = pd.DataFrame({
@@ -332,6 +339,15 @@ def destinations_table(measures: pd.DataFrame, countries: pd.DataFrame, measure:
         table[t("map.col.base", lang, base=base_year)] = shown["base_migrants"]
         table[t("map.col.change", lang, base=base_year)] = shown["change"]
         table[t("map.col.change_pct", lang, base=base_year)] = (shown["change_pct"] * 100).round(1)
+    if gaps:
+        missing = [iso3 for iso3 in gaps if iso3 not in set(shown["destination_iso3"])]
+        table = table.astype({c: "Int64" if pd.api.types.is_integer_dtype(table[c]) else "Float64"
+                              for c in table.columns if pd.api.types.is_numeric_dtype(table[c])})
+        table[t("map.col.note", lang)] = ""
+        rest = pd.DataFrame({t("chart.destination", lang): [names.get(c, c) for c in missing],
+                             t("map.col.iso3", lang): missing,
+                             t("map.col.note", lang): [t(f"map.gap.{gaps[c]}", lang) for c in missing]})
+        table = pd.concat([table, rest], ignore_index=True)
     return table
 
 

@@ -31,3 +31,22 @@ def diaspora_trend(by_year: pd.DataFrame, lang: str, title: str) -> go.Figure:
     fig.update_xaxes(title=t("chart.year", lang), dtick=5, autorange="reversed" if is_rtl(lang) else True)
     fig.update_yaxes(title=t("chart.migrants", lang), rangemode="tozero")
     return fig
+
+
+def remittances_trend(frame: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """Personal remittances received by Iraq, % of GDP, a bar per year. `frame` has year, remittances_pct_gdp
+    (World Bank WDI; recorded channels only, so the caption must say informal transfers are not counted)."""
+    fig = go.Figure(go.Bar(
+        x=frame["year"], y=frame["remittances_pct_gdp"], marker_color=PALETTE[2],
+        hovertemplate="%{x}: %{y:.2f}%<extra></extra>",
+    ))
+    apply_layout(fig, lang, title, height=300)
+    fig.update_xaxes(title=t("chart.year", lang), dtick=5, autorange="reversed" if is_rtl(lang) else True)
+    fig.update_yaxes(title=t("chart.remittances_pct_gdp", lang), rangemode="tozero")
+    return fig
+
+
+def remittances_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The remittances chart's table (download as shown): year and % of GDP to two decimals."""
+    return pd.DataFrame({t("chart.year", lang): frame["year"],
+                         t("chart.remittances_pct_gdp", lang): frame["remittances_pct_gdp"].round(2)})

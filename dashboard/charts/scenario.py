@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dashboard import plaintext
 from dashboard.charts.common import BASELINE_COLOUR, PALETTE, apply_layout
 from dashboard.i18n import is_rtl
+from dashboard.scenario.tables import modelled_series
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -22,7 +23,10 @@ def _colour(i: int, is_baseline: bool) -> str:
 def outcome_over_time(bands: pd.DataFrame, lang: str, title: str, y_title: str, x_title: str,
                       baseline: str) -> go.Figure:
     """One line (P50) and one shaded P10–P90 band per scenario. `bands` has scenario, year, p10, p50, p90;
-    the scenario named `baseline` is drawn grey and dashed. Scenario names (from a link or file) show as text."""
+    the scenario named `baseline` is drawn grey and dashed. Values are modelled figures: drawn and hovered
+    rounded (tables.modelled), like every other place they are shown. Scenario names (from a link or file) show
+    as text."""
+    bands = bands.assign(**{p: modelled_series(bands[p]) for p in ("p10", "p50", "p90")})
     fig = go.Figure()
     for i, (scenario, part) in enumerate(bands.groupby("scenario", sort=False)):
         is_base = scenario == baseline
@@ -46,8 +50,9 @@ def outcome_over_time(bands: pd.DataFrame, lang: str, title: str, y_title: str, 
 
 
 def compare_bars(summary: pd.DataFrame, lang: str, title: str, y_title: str, baseline: str) -> go.Figure:
-    """Bars of P50 with P10–P90 whiskers, one per scenario. `summary` has scenario, p10, p50, p90; scenario names
-    (from a link or file) show as text."""
+    """Bars of P50 with P10–P90 whiskers, one per scenario. `summary` has scenario, p10, p50, p90 (rounded here
+    as modelled figures are); scenario names (from a link or file) show as text."""
+    summary = summary.assign(**{p: modelled_series(summary[p]) for p in ("p10", "p50", "p90")})
     colours = [_colour(i - 1, name == baseline) for i, name in enumerate(summary["scenario"])]
     fig = go.Figure(go.Bar(
         x=summary["scenario"].map(plaintext.plotly), y=summary["p50"], marker_color=colours,
@@ -64,7 +69,8 @@ def compare_bars(summary: pd.DataFrame, lang: str, title: str, y_title: str, bas
 def tornado_chart(frame: pd.DataFrame, lang: str, title: str, x_title: str, low_name: str,
                   high_name: str) -> go.Figure:
     """Horizontal bars from the central value to each parameter's low and high result, widest on top.
-    `frame` has label, low_value, high_value, central_value."""
+    `frame` has label, low_value, high_value, central_value (rounded here as modelled figures are)."""
+    frame = frame.assign(**{c: modelled_series(frame[c]) for c in ("low_value", "central_value", "high_value")})
     central = float(frame["central_value"].iloc[0]) if len(frame) else 0.0
     fig = go.Figure()
     for column, name, colour in (("low_value", low_name, PALETTE[1]), ("high_value", high_name, PALETTE[0])):

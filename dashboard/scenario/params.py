@@ -1,7 +1,7 @@
 """Every number the scenario model runs on, as data: parameter ranges with their evidence, and the policy levers.
 
 The Methodology page and the Assumptions tab are generated from `PARAMETERS` and `LEVERS`, so the table a
-reader sees is the table the model uses. Evidence is /work/shared/reference/case_studies.md (the case studies
+reader sees is the table the model uses. Evidence is ../shared/reference/case_studies.md (the case studies
 presented at the IOM Iraq workshop, Erbil 2015). Each parameter says whether its range is *reported* (a
 figure in a source), *derived* (arithmetic on reported figures, shown in the note) or an *assumption* (no
 direct evidence; the range is deliberately wide). Label and note texts are translation keys
@@ -15,22 +15,26 @@ from typing import Literal
 
 Evidence = Literal["reported", "derived", "assumption"]
 
-#: ECB euro reference rate, 2015 annual average (USD per EUR); used for every EUR figure (Ireland).
+#: USD per EUR for every EUR figure (Ireland): the 2015 average rate, an ASSUMPTION (no exchange rate is in
+#: the evidence file, so no link is given for it).
 EUR_USD = 1.1095
-ECB_URL = ("https://www.ecb.europa.eu/stats/policy_and_exchange_rates/euro_reference_exchange_rates/html/"
-           "eurofxref-graph-usd.en.html")
 
-# Reported figures the derivations below use (case_studies.md).
+# Reported figures the derivations below use (case_studies.md); dashboard/case_studies.py shows them from here.
 IRELAND_BORN_ABROAD_2020 = 734_317  # UN DESA IMS 2020
 CHINA_BORN_ABROAD_2020 = 10_461_170  # UN DESA IMS 2020
 OVERSEAS_INDIANS_2017 = 31_200_000  # MEA, Jan 2017
 IRAQ_BORN_ABROAD_2020 = 2_077_976  # UN DESA IMS 2020
 IRAQ_RETURNS_7Y = 58_000  # national migration plan, Aug 2025 ("58,000+ returned in the past 7 years")
 CONNECT_IRELAND_VERIFIED_JOBS, CONNECT_IRELAND_CLAIMED_JOBS, CONNECT_IRELAND_YEARS = 527, 2_000, 5
+CONNECT_IRELAND_TARGET_JOBS, CONNECT_IRELAND_PAID_EUR = 5_000, 2_000_000
+TTP_TARGET = 2_000  # Thousand Talents: about 2,000 top experts over 5-10 years
+ESP_BUDGET_EUR_2014 = 11_600_000  # Ireland's Emigrant Support Programme, 2014
 TTP_RECRUITS, TTP_YEARS = 2_263, 3.5  # Thousand Talents, end-2008 to Apr 2012
 PBD_DELEGATES = (5_000, 8_000)  # Pravasi Bharatiya Divas 2019 attendance, 2017 delegates
 OKF_GKN_USD, OKF_GKN_YEARS = 14_000_000, 3  # Global Korean Network: 16bn won (~$14M) over 3 years from 2010
 
+#: Every link to the evidence, by key: the parameters here and the case-study results (dashboard/case_studies.py)
+#: name these keys, so one link is written once.
 URLS = {
     "iraq_plan": "https://www.finanznachrichten.de/nachrichten-2025-08/66296428-iraq-unveils-migration-plan-to-"
                  "promote-safe-pathways-for-iraqis-returning-home-020.htm",
@@ -65,7 +69,20 @@ URLS = {
     "esp_2014": "https://dfa.ie/news-and-media/press-releases/press-release-archive/2014/october/minister-"
                 "flanagan-budget-diaspora/minister-flanagan-welcomes-increase-in-financial-support-to-the-irish-"
                 "diaspora-to-over-125m.php",
-    "ecb": ECB_URL,
+    "gief_2011": "https://www.dfa.ie/news-and-media/press-releases/press-release-archive/2011/september/programme-"
+                 "for-the-global-irish-economic-forum-2011/tanaiste-announces-programme-for-the-global-irish-economic-"
+                 "forum.php",
+    "india_remit_2023": "https://www.devdiscourse.com/article/headlines/2996741-india-tops-global-remittance-chart-"
+                        "with-usd-120-billion-in-2023",
+    "gief_2009_180": "http://www.globalirish.ie/tag/global-irish-economic-forum/page/2/",
+    "india_remit_2023_brief": "https://tripuratoday.com/detail?v=2190",
+    "ttp_total": "http://www.globaltimes.cn/content/1067175.shtml",
+    "moe_returned": "http://en.moe.gov.cn/news/press_releases/202012/t20201224_507474.html",
+    "kist_returnees": "https://swkor624.tistory.com/archive/20210812",
+    "korea_phd_returnees": "https://cm.asiae.co.kr/en/article/2023020108585042271",
+    "hsinchu_2009": "http://technopolistimes.blogspot.com/2009/03",
+    "connect_18m": "https://www.fdiintelligence.com/content/news/irelands-novel-job-hunt-48555",
+    "hsinchu_startups": "https://www.cbsnews.com/news/taiwans-silicon-island/",
 }
 
 
@@ -101,7 +118,7 @@ _P = Param
 _eur = EUR_USD
 _PARAMS: list[Param] = [
     # ---- baseline: organic engagement with no new policy ------------------------------------------------
-    _P("organic_return", 0.005, 0.01, 0.02, "share_per_year", "derived", ("iraq_plan",)),
+    _P("organic_return", 0.005, 0.01, 0.02, "share_per_year", "assumption", ("iraq_plan",)),
     _P("organic_remote", 0.005, 0.02, 0.05, "share_per_year", "assumption"),
     _P("organic_short_term", 0.002, 0.01, 0.03, "share_per_year", "assumption"),
     _P("organic_investment", 0.002, 0.01, 0.03, "share_per_year", "assumption"),
@@ -126,15 +143,15 @@ _PARAMS: list[Param] = [
     _P("card_rate_return", 0.0, 0.001, 0.003, "share_per_year", "assumption", ("oci_2020",), "card"),
     _P("card_rate_remit", 0.0, 0.01, 0.03, "share_per_year", "assumption", ("oci_2020",), "card"),
     _P("card_fixed_cost", 500_000, 1_000_000, 2_000_000, "usd_per_year", "assumption", (), "card"),
-    _P("convention_rate_remote", 0.002, 0.01, 0.03, "share_per_year", "assumption", ("pbd_2017", "gief_2009"),
-       "convention"),
+    _P("convention_rate_remote", 0.002, 0.01, 0.03, "share_per_year", "assumption",
+       ("pbd_2017", "pbd_2019", "gief_2009", "gief_2011"), "convention"),
     _P("convention_rate_investment", 0.0005, 0.002, 0.006, "share_per_year", "assumption", ("gief_2009",),
        "convention"),
     _P("convention_fixed_cost", 300_000, 800_000, 2_000_000, "usd_per_year", "assumption", (), "convention"),
     _P("convention_unit_cost", 300, 1_000, 3_000, "usd", "assumption", (), "convention"),
     # ---- human capital ---------------------------------------------------------------------------------
     _P("talent_rate_return", 0.005, 0.02, 0.06, "share_per_year", "assumption",
-       ("ttp_people", "ttp_uwn", "brain_return_weak"), "talent"),
+       ("ttp_people", "brain_return_weak"), "talent"),
     _P("talent_share_permanent", 0.2, 0.5, 0.8, "share", "assumption", ("ttp_uwn",), "talent"),
     _P("talent_fixed_cost", 500_000, 1_000_000, 3_000_000, "usd_per_year", "assumption", (), "talent"),
     _P("talent_unit_cost", 50_000, 150_000, 300_000, "usd", "assumption", ("ttp_people",), "talent"),
@@ -144,8 +161,8 @@ _PARAMS: list[Param] = [
        ("kist_salary",), "institute"),
     _P("institute_unit_cost", 40_000, 80_000, 150_000, "usd", "assumption", ("kist_salary",), "institute"),
     _P("park_rate_return", 0.002, 0.008, 0.03, "share_per_year", "derived", ("taiwan_mpi", "hsinchu_wef"), "park"),
-    _P("park_rate_investment", 0.001, 0.004, 0.015, "share_per_year", "assumption", ("hsinchu_saxenian",),
-       "park"),
+    _P("park_rate_investment", 0.001, 0.004, 0.015, "share_per_year", "assumption",
+       ("hsinchu_saxenian", "hsinchu_startups"), "park"),
     _P("park_fixed_cost", 10_000_000, 30_000_000, 80_000_000, "usd_per_year", "assumption", ("hsinchu_wef",),
        "park"),
     # ---- financial mobilisation ------------------------------------------------------------------------
@@ -153,14 +170,16 @@ _PARAMS: list[Param] = [
        CONNECT_IRELAND_VERIFIED_JOBS / CONNECT_IRELAND_YEARS / IRELAND_BORN_ABROAD_2020 * 1e6 / 2,
        CONNECT_IRELAND_VERIFIED_JOBS / CONNECT_IRELAND_YEARS / IRELAND_BORN_ABROAD_2020 * 1e6,
        CONNECT_IRELAND_CLAIMED_JOBS / CONNECT_IRELAND_YEARS / IRELAND_BORN_ABROAD_2020 * 1e6,
-       "jobs_per_million", "derived", ("connect_verified",), "network"),
-    _P("network_rate_investment", 0.0005, 0.002, 0.006, "share_per_year", "assumption", ("gief_2009",),
+       "jobs_per_million", "derived", ("connect_verified", "connect_fee"), "network"),
+    _P("network_rate_investment", 0.0005, 0.002, 0.006, "share_per_year", "assumption", ("connect_18m",),
        "network"),
-    _P("network_fee_per_job", 1_500 * _eur, 2_000_000 / CONNECT_IRELAND_VERIFIED_JOBS * _eur, 4_000 * _eur, "usd",
-       "reported", ("connect_fee", "connect_fee_max", "connect_verified", "ecb"), "network"),
+    _P("network_fee_per_job", 1_500 * _eur, CONNECT_IRELAND_PAID_EUR / CONNECT_IRELAND_VERIFIED_JOBS * _eur,
+       4_000 * _eur, "usd",
+       "derived", ("connect_fee", "connect_fee_max", "connect_verified"), "network"),
     _P("network_fixed_cost", 300_000, 1_000_000, 2_000_000, "usd_per_year", "assumption", ("gief_2009",),
        "network"),
-    _P("remittance_rate_remit", 0.005, 0.02, 0.06, "share_per_year", "assumption", ("iraq_remit",), "remittance"),
+    _P("remittance_rate_remit", 0.005, 0.02, 0.06, "share_per_year", "assumption", ("india_remit_2023",),
+       "remittance"),
     _P("remittance_fixed_cost", 500_000, 1_000_000, 3_000_000, "usd_per_year", "assumption", (), "remittance"),
     # ---- protection of Iraqis abroad -------------------------------------------------------------------
     _P("protection_trust_per_usd", 0.1, 0.3, 0.6, "points_per_usd", "assumption", ("esp_2014",), "protection"),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dashboard.scenario.params import EUR_USD, LEVERS, Lever
+from dashboard.scenario.params import ESP_BUDGET_EUR_2014, EUR_USD, IRELAND_BORN_ABROAD_2020, LEVERS, Lever
 from dashboard.scenario.spec import Scenario
 
 #: Ireland's Emigrant Support Programme, €11.6M (2014) for 734,317 Irish-born abroad, in USD per emigrant.
-_ESP_USD_PER_EMIGRANT = round(11_600_000 / 734_317 * EUR_USD)
+_ESP_USD_PER_EMIGRANT = round(ESP_BUDGET_EUR_2014 / IRELAND_BORN_ABROAD_2020 * EUR_USD)
 
 
 def _default(lever_id: str) -> float | None:

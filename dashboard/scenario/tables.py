@@ -6,8 +6,10 @@ reader sees cannot drift from what the model uses.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from dashboard.i18n import Digits, format_number, format_percent, t
@@ -29,6 +31,38 @@ def format_value(value: float, unit: str, lang: str, digits: Digits) -> str:
     if unit in MONEY and value is not None and abs(value) >= 1e6:
         return t("scenario.millions", lang, value=format_number(value / 1e6, lang, digits, decimals=1))
     return format_number(value, lang, digits)
+
+
+#: Significant digits of every modelled figure shown or downloaded: the model's ranges are wide (assumed
+#: parameters, a synthetic sample), so "55,194" would claim a precision it does not have; "55,000" does not.
+#: The saved scenario (JSON) and the model's own frames keep full precision.
+MODEL_SIGNIFICANT = 2
+
+
+def modelled(value: float | None) -> float | None:
+    """A modelled figure rounded to MODEL_SIGNIFICANT significant digits (0, missing and infinite unchanged)."""
+    if value is None or pd.isna(value) or value == 0 or not math.isfinite(value):
+        return value
+    places = MODEL_SIGNIFICANT - 1 - math.floor(math.log10(abs(value)))
+    return float(round(float(value), places))
+
+
+def modelled_series(values: Iterable[float]) -> pd.Series | np.ndarray:
+    """`modelled` over a column (tables and downloads) or an array (chart values), same type back."""
+    if isinstance(values, pd.Series):
+        return values.map(modelled).astype(float)
+    return np.array([modelled(v) for v in values], dtype=float)
+
+
+def format_modelled(value: float, unit: str, lang: str, digits: Digits) -> str:
+    """How a modelled figure is shown everywhere (cards, tables, briefing): rounded, then in its unit's form
+    ("1,100 million", "2.7 million": no decimal that the rounding already removed)."""
+    value = modelled(value)
+    if unit in MONEY and value is not None and abs(value) >= 1e6:
+        millions = value / 1e6
+        decimals = 0 if abs(millions) >= 10 ** (MODEL_SIGNIFICANT - 1) else MODEL_SIGNIFICANT - 1
+        return t("scenario.millions", lang, value=format_number(millions, lang, digits, decimals=decimals))
+    return format_value(value, unit, lang, digits)
 
 
 def package_label(slot: str, name: str, lang: str) -> str:
@@ -108,20 +142,19 @@ def band_text(row: pd.Series, unit: str, lang: str, digits: Digits, bands: bool 
     """"P50 (P10–P90)", or "–" where there is no value (e.g. cost per outcome with no added outcome)."""
     if pd.isna(row["p50"]):
         return "–"
-    mid = format_value(row["p50"], unit, lang, digits)
+    mid = format_modelled(row["p50"], unit, lang, digits)
     if not bands or abs(row["p90"] - row["p10"]) < 1e-9 * max(abs(row["p50"]), 1):
         return mid
-    return f"{mid} ({format_value(row['p10'], unit, lang, digits)}–{format_value(row['p90'], unit, lang, digits)})"
+    low, high = (format_modelled(row[p], unit, lang, digits) for p in ("p10", "p90"))
+    return f"{mid} ({low}–{high})"
 
 
 def bands_table(bands: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
-    """Outcome bands for download: scenario, year, P10, P50, P90 (raw numbers, translated headers)."""
+    """Outcome bands for download: scenario, year, P10, P50, P90 (numbers rounded as modelled figures are)."""
     return pd.DataFrame({
         t("scenario.col_scenario", lang): bands["scenario"],
         t("chart.year", lang): bands["year"],
-        t("scenario.col_p10", lang): bands["p10"].round(0),
-        t("scenario.col_p50", lang): bands["p50"].round(0),
-        t("scenario.col_p90", lang): bands["p90"].round(0),
+        **{t(f"scenario.col_{p}", lang): modelled_series(bands[p]) for p in ("p10", "p50", "p90")},
     })
 
 
@@ -131,7 +164,7 @@ def contributions_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.Da
     wide = wide.loc[[ORGANIC, *[s for s in wide.index if s != ORGANIC]]]
     out = pd.DataFrame({t("scenario.col_source", lang): [lever_name(s, lang) for s in wide.index]})
     for name in OUTCOMES:
-        out[t(f"scenario.outcome.{name}", lang)] = [format_value(v, name, lang, digits) for v in wide[name]]
+        out[t(f"scenario.outcome.{name}", lang)] = [format_modelled(v, name, lang, digits) for v in wide[name]]
     return out
 
 
@@ -143,8 +176,18 @@ def segments_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFra
         t("scenario.col_skill", lang): [t(f"scenario.skill.{s}", lang) for s in frame["skill_level"]],
     })
     for name in SEGMENT_OUTCOMES:
-        out[t(f"scenario.outcome.{name}", lang)] = frame[name].round(0).to_numpy()
+        out[t(f"scenario.outcome.{name}", lang)] = modelled_series(frame[name]).to_numpy()
     return out
+
+
+def tornado_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sensitivity chart's table: each parameter's result at its low, central and high value (rounded as
+    modelled figures are). `frame` has label, param, low_value, central_value, high_value."""
+    return pd.DataFrame({
+        t("method.col_param", lang): frame["label"],
+        **{t(f"scenario.at_{end}", lang): modelled_series(frame[f"{end}_value"]) for end in ("low", "central", "high")},
+        t("method.col_id", lang): frame["param"],
+    })
 
 
 def coverage_table(population: Population, lang: str, digits: Digits, names: dict[str, str]) -> pd.DataFrame:

@@ -71,7 +71,7 @@ def test_publishing_with_the_passphrase_changes_every_page(home, doubled_csv):
     assert at.success[0].value == "All checks passed: 1,401 rows ready."
     at = _publish(at, PASSPHRASE)
     assert not at.exception, [e.message for e in at.exception]
-    assert at.success[-1].value == ("Published: Migrant stock version v3 is now active on every page. The previous "
+    assert at.success[-1].value == ("Published: Migrant stock version v4 is now active on every page. The previous "
                                     "version is kept and can be made active again under Versions.")
     assert _overview_diaspora(at) == DOUBLED_2020
     # The map page (any version of it) shows the new figure for Germany in 2020 somewhere: a metric, table or map.

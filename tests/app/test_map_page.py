@@ -73,7 +73,7 @@ def test_a_link_reopens_the_same_view_with_the_country_panel(open_page):
     assert [h.value for h in at.subheader] == ["Germany"]
     shown = metrics(at)
     assert shown["Iraqi-born people, 2005 (Men)"] == "48,646"
-    assert shown["Refugees and asylum-seekers of Iraqi origin, 2005"] == "58,612"  # UNHCR: 52,922 + 5,690
+    assert shown["Refugees and asylum-seekers of Iraqi origin, end-2005"] == "58,612"  # UNHCR: 52,922 + 5,690
     assert at.query_params["map_country"] == "DEU"
 
 
@@ -84,7 +84,7 @@ def test_country_panel_shows_series_refugees_and_skills(open_page):
     shown = metrics(at)
     assert shown["Iraqi-born people, 2020 (Total)"] == "226,480"
     assert shown["Rank among 71 countries"] == "3"
-    assert shown["Refugees and asylum-seekers of Iraqi origin, 2019"] == "176,540"
+    assert shown["Refugees and asylum-seekers of Iraqi origin, end-2019"] == "176,540"
     panel = next(f for f in plotly_figures(at) if "Germany" in f["layout"]["title"]["text"])
     bars = {t["name"] for t in panel["data"] if t["type"] == "bar"}
     assert bars == {"Refugees", "Asylum-seekers"}
@@ -147,3 +147,67 @@ def test_arabic_page_uses_arabic_labels_and_digits(open_page):
     assert not at.exception
     assert at.title[0].value == "أين يعيش المغتربون العراقيون"
     assert metrics(at)["أكبر بلد إقامة، 2020: الولايات المتّحدة"] == "٢٥٦٬٠٢٨"
+
+
+def test_rev2024_shows_mid_2024_with_france_not_estimated_on_map_table_and_download(open_page, downloads):
+    at = open_page(MAP, map_rev="rev2024")
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.select_slider(key="map_year").options == ["2024"]
+    assert at.segmented_control(key="map_sex").options == ["Total"]
+    assert any("Rev.2024 reports men and women together only" in i.value for i in at.info)
+    shown = metrics(at)
+    assert shown["Iraqi-born people abroad, 2024 (Total)"] == "2,313,028"
+    assert shown["Largest destination, 2024: Turkey"] == "403,670"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Not estimated in Rev.2024 (not zero):" in captions and "France" in captions and "Kuwait" in captions
+    land = plotly_figures(at)[0]["data"][0]
+    assert "not estimated in this revision" in land["hovertext"][land["locations"].index("FRA")]
+    assert any("one year (2024)" in i.value for i in at.info)  # no one-point trends
+
+    at.session_state["map_table_open"] = True
+    at.run()
+    table = at.dataframe[0].value
+    france = table[table["ISO3 code"] == "FRA"].iloc[0]
+    assert france["Note"] == "not estimated in this revision" and pd.isna(france["Iraqi-born people"])
+    csv = downloads["iraqi_born_by_destination_rev2024_2024_total_people.csv"].decode("utf-8-sig")
+    body, _, source = csv.partition("\n\n")
+    downloaded = pd.read_csv(io.StringIO(body))
+    row = downloaded[downloaded["ISO3 code"] == "FRA"].iloc[0]
+    assert row["Note"] == "not estimated in this revision" and pd.isna(row["Iraqi-born people"])
+    assert downloaded["Iraqi-born people"].sum() == 2_313_028 and "Rev.2024" in source
+
+
+def test_the_country_panel_says_not_estimated_for_france_in_rev2024(open_page):
+    at = open_page(MAP, map_rev="rev2024", map_country="FRA")
+    assert not at.exception, [e.message for e in at.exception]
+    assert metrics(at)["Iraqi-born people, 2024 (Total)"] == "–"
+    assert any(i.value.startswith("France: not estimated in this revision (Rev.2024). This is not zero")
+               for i in at.info)
+
+
+def test_a_published_version_with_fewer_destinations_shows_the_rest_as_not_in_this_version(open_page, tmp_path,
+                                                                                          monkeypatch):
+    import streamlit as st
+
+    from dashboard.registry import Registry
+    from dashboard.store import PublishRequest, Store
+
+    monkeypatch.setenv("DASHBOARD_HOME", str(tmp_path / "home"))
+    st.cache_resource.clear()
+    registry = Registry(store=Store(tmp_path / "home"))
+    bundled = registry.get("migrant_stock").frame
+    registry.publish(PublishRequest(
+        dataset_id="migrant_stock", frame=bundled[bundled["destination_iso3"].isin(["USA", "DEU", "TUR"])],
+        title="Three destinations", publisher="Test ministry", citation="Test (2025)", published_by="Analyst A",
+        source_file="three.csv", file_sha256="cd" * 32))
+    try:
+        at = open_page(MAP, map_country="SWE")
+        assert not at.exception, [e.message for e in at.exception]
+        assert metrics(at)["Countries of residence recorded, 2020"] == "3"
+        captions = " ".join(c.value for c in at.caption)
+        assert "Not in this version (not zero):" in captions and "Sweden" in captions and "Rev.2020" in captions
+        assert any(i.value.startswith("Sweden: not in this version") for i in at.info)
+        land = plotly_figures(at)[0]["data"][0]
+        assert "not in this version" in land["hovertext"][land["locations"].index("SWE")]
+    finally:
+        st.cache_resource.clear()

@@ -148,3 +148,15 @@ def test_arabic_page_uses_arabic_labels_and_digits(open_page):
     shown = metrics(at)
     assert "العودة الدائمة طوال المدى" in shown
     assert all(ch not in "0123456789" for ch in shown["العودة الدائمة طوال المدى"])
+
+
+def test_cards_show_modelled_figures_rounded_to_two_significant_digits(open_page):
+    """A model with assumed ranges shows "58,000", never "57,842" (the JSON download keeps every digit)."""
+    import re
+
+    at = load_case(open_page(PAGE, timeout=TIMEOUT), "ireland")
+    shown = [m.value for m in at.metric] + [str(m.proto.delta) for m in at.metric]
+    numbers = [n.replace(",", "") for text in shown for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+    assert numbers
+    assert all(len(n.replace(".", "").lstrip("0").rstrip("0")) <= 3 if "." not in n
+               else len(n.replace(".", "").lstrip("0")) <= 3 for n in numbers), shown

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.i18n import available_languages, t
+from dashboard.i18n import available_languages, is_rtl, t
 from dashboard.pages import PAGE_IDS
 
 
@@ -15,7 +15,7 @@ def test_page_renders_without_exception(open_page, page, lang):
     assert not [e.value for e in at.error if apology in e.value], f"{page} failed and showed the apology"
     assert at.title, f"{page} shows no title"
     has_arabic = any("\u0600" <= ch <= "\u06ff" for ch in at.title[0].value)
-    assert has_arabic == (lang == "ar"), f"{page} title {at.title[0].value!r} is not in {lang}"
+    assert has_arabic == is_rtl(lang), f"{page} title {at.title[0].value!r} is not in {lang}"
 
 
 def test_overview_headline_figures(open_page):
@@ -77,3 +77,14 @@ def test_bundled_files_are_checked_once_not_on_every_rerun(open_page, monkeypatc
     at.run()
     at.run()
     assert len(calls) == 1
+
+
+def test_overview_in_kurdish_uses_kurdish_labels_digits_and_country_names(open_page):
+    from tests.app.conftest import plotly_figures
+
+    at = open_page(lang="ckb", digits="arabic")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["لەدایکبووانی عێراق کە لە دەرەوە دەژین، ٢٠٢٠"] == "٢٬٠٧٧٬٩٧٦"
+    assert metrics["گەشە لە ١٩٩٠ـەوە"] == "+٢٢٣٪"
+    labels = {str(v) for fig in plotly_figures(at) for trace in fig["data"] for v in trace.get("y", []) or []}
+    assert {"ئەڵمانیا", "سوید", "تورکیا"} <= labels, labels      # country names from the Kurdish column

@@ -3,9 +3,9 @@
 import pytest
 
 
-@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("lang", ["ar", "en", "ckb"])
 def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp_path, lang):
-    probe.goto(f"{server}/map?lang={lang}&digits={'arabic' if lang == 'ar' else 'western'}")
+    probe.goto(f"{server}/map?lang={lang}&digits={'western' if lang == 'en' else 'arabic'}")
     with probe.page.expect_download(timeout=60_000) as download:
         probe.page.locator(".st-key-briefing_download button").first.click()
     path = tmp_path / download.value.suggested_filename
@@ -28,7 +28,7 @@ def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.goto(path.as_uri())
     page.wait_for_selector(".choroplethlocation", timeout=30_000)
-    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    assert page.get_attribute("html", "dir") == ("ltr" if lang == "en" else "rtl")
     assert page.get_attribute("html", "lang") == lang
     assert page.locator(".js-plotly-plot").count() >= 3                      # map, trend, scenario comparison
     assert page.locator(".choroplethlocation").count() > 150                 # every country drawn, no base map

@@ -26,7 +26,7 @@ def _metrics(probe) -> list[str]:
     return probe.page.locator(f"{MAIN} [data-testid='stMetricValue']").all_inner_texts()
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("lang", ["en", "ar", "ckb"])
 def test_a_scenario_lever_moves_the_results_and_saves_as_a_file(server, probe, lang):
     probe.goto(f"{server}/scenarios?lang={lang}")
     before = _metrics(probe)
@@ -49,15 +49,22 @@ def test_a_scenario_lever_moves_the_results_and_saves_as_a_file(server, probe, l
     _no_failure(probe, lang)
 
 
-def test_a_table_downloads_as_csv_with_its_source(server, probe):
-    probe.goto(f"{server}/?lang=en")
+@pytest.mark.parametrize(("lang", "germany", "source"), [
+    ("en", "Germany", "Source: \u2068United Nations DESA"),
+    ("ckb", "ئەڵمانیا", "سەرچاوە: \u2068بەشی دانیشتوانی فەرمانگەی کاروباری ئابووری و کۆمەڵایەتی نەتەوە یەکگرتووەکان"),
+])
+def test_a_table_downloads_as_csv_with_its_source(server, probe, lang, germany, source):
+    probe.goto(f"{server}/?lang={lang}")
     probe.page.locator(f"{MAIN} [data-testid='stExpander'] summary").first.click()
     probe.wait_idle()
     with probe.page.expect_download() as download:
-        probe.page.get_by_role("button", name=t("common.download_csv", "en")).first.click()
+        probe.page.get_by_role("button", name=t("common.download_csv", lang)).first.click()
     assert download.value.suggested_filename.endswith(".csv")
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = text.strip().splitlines()
     assert len(rows) >= 3, text
-    assert "United Nations DESA" in rows[-1] and "Rev.2020" in rows[-1], rows[-1]
-    _no_failure(probe, "en")
+    assert t("chart.destination", lang) in rows[0], rows[0]                 # headers in the page's language
+    assert germany in text                                                  # and country names
+    assert rows[-1].startswith(source) and "Rev.2020" in rows[-1], rows[-1]
+    _no_failure(probe, lang)
+

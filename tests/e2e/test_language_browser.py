@@ -1,4 +1,5 @@
-"""Every page in Arabic, in a real browser: right-to-left, no exception, and no English left in the main area.
+"""Every page in Arabic and in Kurdish (Sorani), in a real browser: right-to-left, no exception, and no English
+left in the main area.
 
 "No English" means: no Latin-letter word in the main area's visible text (chart text included) except the short
 allow-list below, and except source citations, which the app marks as bidi isolates (U+2068…U+2069) because
@@ -59,18 +60,41 @@ def test_english_words_finds_english_and_spares_the_allow_list():
     assert english_words("انظر https://www.ecb.europa.eu/stats/x.en.html") == []
 
 
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
 @pytest.mark.parametrize("url_path", [
     pytest.param(u, marks=pytest.mark.xfail(strict=True, reason=KNOWN_LEAKS[u])) if u in KNOWN_LEAKS else u
     for u in URL_PATHS])
-def test_page_in_arabic_is_rtl_and_has_no_english(server, probe, url_path):
-    probe.goto(f"{server}/{url_path}?lang=ar")
+def test_page_in_a_right_to_left_language_is_rtl_and_has_no_english(server, probe, url_path, lang):
+    probe.goto(f"{server}/{url_path}?lang={lang}")
     page = probe.page
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_attribute("[data-testid='stApp']", "dir") == "rtl"
-    probe.screenshot(f"lang-{url_path or 'overview'}-ar")
+    probe.screenshot(f"lang-{url_path or 'overview'}-{lang}")
     main = page.evaluate(_MAIN_TEXT_JS)
     leaks = english_words(main)
-    assert leaks == [], f"English on /{url_path}?lang=ar: {sorted(set(leaks))}"
+    assert leaks == [], f"English on /{url_path}?lang={lang}: {sorted(set(leaks))}"
+    if lang == "ckb":   # Sorani, not the Arabic table: letters Arabic does not write
+        assert re.search("[ەێۆڕڵ]", main), f"/{url_path}?lang=ckb shows no Sorani text"
+
+
+def test_equations_read_left_to_right_on_a_right_to_left_page(server, probe):
+    probe.goto(f"{server}/methodology?lang=ckb")
+    directions = probe.page.evaluate(
+        "() => [...document.querySelectorAll('.katex')].map(e => getComputedStyle(e).direction)")
+    assert directions and set(directions) == {"ltr"}, directions
+    probe.screenshot("methodology-equations-ckb")
+
+
+def test_unknown_language_falls_back_to_english_and_says_so_in_three_languages(server, probe):
+    from dashboard.i18n import t
+
+    probe.goto(f"{server}/map?lang=xx")
+    page = probe.page
+    assert page.get_attribute("[data-testid='stApp']", "dir") == "ltr"
+    notice = page.locator("[data-testid='stAlert']").filter(has_text="“xx”").first.inner_text()
+    for lang in ("en", "ar", "ckb"):
+        assert t("common.unknown_language", lang, code="xx") in notice
+    assert page.locator("[data-testid='stException']").count() == 0
 
 
 @pytest.mark.parametrize("url_path", URL_PATHS)

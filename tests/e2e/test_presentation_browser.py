@@ -30,7 +30,7 @@ def _click_and_wait(probe, button: str) -> str:
     return _step_title(probe)
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("lang", ["en", "ar", "ckb"])
 def test_presentation_walks_the_sequence_offline(server, projector, lang):
     projector.goto(f"{server}/?lang={lang}&present=1")
     page = projector.page

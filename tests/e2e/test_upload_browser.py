@@ -60,7 +60,7 @@ def test_upload_check_publish_see_it_everywhere_and_after_a_restart(publishing_s
                          ("Citation", "Test (2025)"), ("Your name", "Analyst A"), ("Analyst passphrase", PASSPHRASE)):
         probe.page.get_by_label(label, exact=True).first.fill(value)
     probe.page.get_by_role("button", name="Publish as the new active version").click()
-    probe.page.get_by_text("Published: Migrant stock version v3 is now active on every page.").wait_for(
+    probe.page.get_by_text("Published: Migrant stock version v4 is now active on every page.").wait_for(
         timeout=60_000)
     probe.screenshot("upload-published")
     assert probe.page.locator("[data-testid='stException']").count() == 0
