@@ -72,15 +72,17 @@ def guarded(tmp_path_factory) -> Iterator[tuple[str, object]]:
 
 
 def _visit(probe, url: str) -> None:
+    from playwright.sync_api import expect
+
     dialogs: list[str] = []
     probe.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     probe.goto(url)
-    probe.page.wait_for_timeout(1000)   # let charts draw and any image start loading
+    expect(probe.page.locator("body")).to_contain_text(EVIL_HOST, timeout=20_000)   # drawn, as text
+    probe.page.wait_for_timeout(1000)   # let every chart draw and any image start loading
     assert probe.page.evaluate(RENDERED_PAYLOAD) == []
     assert dialogs == []
     assert probe.external_requests() == []
     assert not probe.page.locator("[data-testid='stException']").count()
-    assert EVIL_HOST in probe.page.inner_text("body")   # the payload is there, as text
 
 
 @pytest.mark.parametrize("path", ["map", "skills"])
