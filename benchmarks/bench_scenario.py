@@ -45,12 +45,12 @@ def main() -> None:
     timed("one scenario, all 9 levers, 10 years, 1,000 draws: arrays",
           lambda: model.simulate(everything, pools, values))
     timed("one scenario, all 9 levers: arrays + every frame the page shows",
-          lambda: model.summarise(everything, population, "A", "baseline"))
+          lambda: model.summarise(everything, pools, "A", "baseline"))
     packages = [preset("ireland"), preset("india"), everything]
 
     def page() -> None:
         for i, package in enumerate(packages):
-            model.summarise(package, population, "ABC"[i], "baseline")
+            model.summarise(package, pools, "ABC"[i], "baseline")
         tornado(everything, pools, "cum_returns")
 
     timed("baseline + 3 packages (Ireland, India, all levers) + tornado, frames", page, repeat=10)

@@ -5,16 +5,13 @@ Benchmarks print figures; they never assert. Run them all with `make bench` (ben
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import os
 import platform
-import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +20,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # `python benchmarks/x.py` puts benchmarks/ first, not the repository
     sys.path.insert(0, str(REPO_ROOT))
 
-from dashboard.serving import serve_command  # noqa: E402 - needs the repository on sys.path (above)
+# The browser tests' server and browser set-up; CHROMIUM_ARGS and chromium are re-exported for the benchmarks.
+from tests.e2e.serving import CHROMIUM_ARGS, Server, chromium, serving  # noqa: E402, F401
 
 
 def machine() -> str:
@@ -78,64 +76,44 @@ def cpu_seconds(pid: int | None = None) -> float:
     return (int(fields[11]) + int(fields[12])) / tick
 
 
-def chromium() -> str | None:
-    """Debian's chromium (never `playwright install`)."""
-    return shutil.which("chromium")
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
-                 "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    proc: subprocess.Popen
-    url: str
-    log_path: Path
-    seconds_to_health: float
-    started_at: float  # time.perf_counter() just before the process was started
-
-
 @contextmanager
 def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = ()) -> Iterator[Server]:
-    """A `streamlit run` of the app on a free loopback port with a throw-away data directory."""
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as home:
-        log_path = Path(home) / "server.log"
-        with open(log_path, "w", encoding="utf-8") as log:
-            started = time.perf_counter()
-            proc = subprocess.Popen(
-                serve_command(port, extra_args), cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                env={**os.environ, "DASHBOARD_HOME": home, **(env or {})},
-            )
-            url = f"http://127.0.0.1:{port}"
-            try:
-                deadline = time.monotonic() + 120
-                while True:
-                    try:
-                        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                            if response.status == 200:
-                                break
-                    except OSError:
-                        if proc.poll() is not None or time.monotonic() > deadline:
-                            raise RuntimeError(f"streamlit did not start:\n{log_path.read_text()[-2000:]}") from None
-                        time.sleep(0.05)
-                yield Server(proc, url, log_path, time.perf_counter() - started, started)
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+    """A `streamlit run` of the app on a free loopback port with a throw-away data directory (and its log)."""
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as home, \
+            serving(Path(home), {"DASHBOARD_HOME": home, **(env or {})}, extra_args, timeout=120) as server:
+        yield server
+
+
+def load_main(description: str, run: Callable[[str, argparse.Namespace, int | None], Awaitable],
+              argv: list[str] | None = None, more_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+              ) -> int:
+    """The command line both load drivers share: against --url, or a server started here (then its memory and
+    CPU are measured too), with --sessions and --rounds. `run(url, args, server_pid)` returns the result."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--url", help="a running server (default: start one)")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="widget changes per page and session")
+    if more_arguments is not None:
+        more_arguments(parser)
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}")
+    if args.url:
+        result = asyncio.run(run(args.url.rstrip("/"), args, None))
+    else:
+        with serve() as server:
+            result = asyncio.run(run(server.url, args, server.proc.pid))
+    for line in result.lines():
+        print(line)
+    return 1 if result.errors else 0
+
+
+async def peak_rss_while(work: asyncio.Future, pid: int, interval: float) -> float:
+    """The peak resident memory (MB) of process `pid` while `work` runs, sampled every `interval` seconds."""
+    peak = rss_mb(pid)
+    while not work.done():
+        peak = max(peak, rss_mb(pid))
+        await asyncio.sleep(interval)
+    return peak
 
 
 def memory_lines(rss_mb: dict[str, float], sessions: int) -> list[str]:

@@ -25,7 +25,6 @@ pessimistic for a room where each person has their own laptop.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import random
 import re
@@ -42,11 +41,11 @@ from benchmarks.common import (
     LoadTimings,
     chromium,
     cpu_seconds,
-    machine,
+    load_main,
     memory_lines,
+    peak_rss_while,
     percentile,
     rss_mb,
-    serve,
     spread,
 )
 
@@ -244,12 +243,8 @@ async def run_load(url: str, chromium_path: str, sessions: int = 20, rounds: int
             joined = [(i, opened) for i, opened in enumerate([facilitator, *others]) if opened is not None]
             cpu_before = (cpu_seconds(server_pid) if server_pid else 0.0, cpu_seconds(), time.perf_counter())
             work = asyncio.gather(*[_work(*opened, i, rounds, think, result, timeout_ms) for i, opened in joined])
-            if server_pid is not None:
-                peak = rss_mb(server_pid)  # the peak while everyone is connected and working
-                while not work.done():
-                    peak = max(peak, rss_mb(server_pid))
-                    await asyncio.sleep(0.5)
-                result.rss_mb[str(sessions)] = peak
+            if server_pid is not None:  # the peak while everyone is connected and working
+                result.rss_mb[str(sessions)] = await peak_rss_while(work, server_pid, 0.5)
             await work
             result.work_seconds = time.perf_counter() - cpu_before[2]
             if server_pid is not None:
@@ -262,25 +257,12 @@ async def run_load(url: str, chromium_path: str, sessions: int = 20, rounds: int
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="a running server (default: start one)")
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=3, help="widget changes per page and session")
-    args = parser.parse_args(argv)
     path = chromium()
     if path is None:
         print("load: not available (chromium is not installed: apt-get install chromium)")
         return 0
-    print(f"machine: {machine()}")
-    if args.url:
-        result = asyncio.run(run_load(args.url.rstrip("/"), path, args.sessions, args.rounds))
-    else:
-        with serve() as server:
-            result = asyncio.run(run_load(server.url, path, args.sessions, args.rounds,
-                                          server_pid=server.proc.pid))
-    for line in result.lines():
-        print(line)
-    return 1 if result.errors else 0
+    return load_main(__doc__.splitlines()[0], lambda url, args, pid: run_load(
+        url, path, args.sessions, args.rounds, server_pid=pid), argv)
 
 
 if __name__ == "__main__":

@@ -46,7 +46,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import REPO_ROOT, LoadTimings, cpu_seconds, machine, memory_lines, rss_mb, serve, spread
+from benchmarks.common import (
+    REPO_ROOT,
+    LoadTimings,
+    cpu_seconds,
+    load_main,
+    memory_lines,
+    peak_rss_while,
+    rss_mb,
+    spread,
+)
 
 PATHS = ("map", "scenarios")
 TIMEOUT_S = 30.0
@@ -381,11 +390,7 @@ async def run_protocol_load(url: str, sessions: int = 20, rounds: int = 3,
     before = (cpu_seconds(server_pid) if server_pid else 0.0, time.process_time(), time.perf_counter())
     work = asyncio.gather(*[_work(session, rounds, think, result) for session in joined])
     if server_pid is not None:
-        peak = rss_mb(server_pid)
-        while not work.done():
-            peak = max(peak, rss_mb(server_pid))
-            await asyncio.sleep(0.25)
-        result.rss_mb[str(sessions)] = peak
+        result.rss_mb[str(sessions)] = await peak_rss_while(work, server_pid, 0.25)
     await work
     result.work_seconds = time.perf_counter() - before[2]
     if server_pid is not None:
@@ -395,23 +400,12 @@ async def run_protocol_load(url: str, sessions: int = 20, rounds: int = 3,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="a running server (default: start one)")
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=3, help="widget changes per page and session")
-    parser.add_argument("--think", type=float, nargs=2, default=WORKSHOP_PAUSE_S, metavar=("MIN", "MAX"),
-                        help="pause between a session's changes, seconds (default 0.5 2)")
-    args = parser.parse_args(argv)
-    print(f"machine: {machine()}")
-    if args.url:
-        result = asyncio.run(run_protocol_load(args.url, args.sessions, args.rounds, tuple(args.think)))
-    else:
-        with serve() as server:
-            result = asyncio.run(run_protocol_load(server.url, args.sessions, args.rounds, tuple(args.think),
-                                                   server_pid=server.proc.pid))
-    for line in result.lines():
-        print(line)
-    return 1 if result.errors else 0
+    def think(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--think", type=float, nargs=2, default=WORKSHOP_PAUSE_S, metavar=("MIN", "MAX"),
+                            help="pause between a session's changes, seconds (default 0.5 2)")
+
+    return load_main(__doc__.splitlines()[0], lambda url, args, pid: run_protocol_load(
+        url, args.sessions, args.rounds, tuple(args.think), server_pid=pid), argv, think)
 
 
 if __name__ == "__main__":

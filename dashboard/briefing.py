@@ -19,8 +19,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.charts.digits import localise_figure, localise_numbers
+from dashboard.headline import headline_cards, year_text
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t, translation_note
-from dashboard.sources import isolate, source_line
+from dashboard.sources import isolate, source_line, source_lines
 
 #: Printable width of A4 with 15 mm margins (180 mm at 96 dpi): figures are drawn at exactly this width.
 A4_CONTENT_PX = 680
@@ -163,21 +164,14 @@ def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection
 
 
 def headline_section(stock, totals, refugees, lang: str, digits: Digits) -> BriefingSection:
-    """The Overview's headline figures, each with its year. Arguments are registry Datasets (meta + frame)."""
+    """The Overview's headline cards (dashboard.headline), from the same datasets the rest of the briefing uses.
+    Arguments are registry Datasets (meta + frame)."""
     from dashboard.diaspora import headline
 
     head = headline(stock.frame, totals.frame, refugees.frame)
-    metrics = [
-        (t("overview.metric_diaspora", lang, year=head.year), format_number(head.diaspora, lang, digits)),
-        (t("overview.metric_share", lang, year=head.year), format_percent(head.share_of_population, lang, digits)),
-        (t("overview.metric_growth", lang, base=head.base_year),
-         format_percent(head.growth, lang, digits, decimals=0, signed=True)),
-        (t("overview.metric_refugees", lang, year=head.refugee_year),
-         format_number(head.refugees + head.asylum_seekers, lang, digits)),
-    ]
-    metrics = [(localise_numbers(label, digits), value) for label, value in metrics]
-    return BriefingSection(title=t("briefing.headline", lang), text=t("overview.intro", lang), metrics=metrics,
-                           source=" ".join(source_line(d.meta, lang) for d in (stock, totals, refugees)))
+    return BriefingSection(title=t("briefing.headline", lang), text=t("overview.intro", lang),
+                           metrics=headline_cards(head, lang, digits),
+                           source=source_lines([d.meta for d in (stock, totals, refugees)], lang))
 
 
 def sources_section(datasets: Sequence, lang: str) -> BriefingSection:
@@ -248,16 +242,19 @@ def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundari
 
 
 def scenario_sections(scenarios: dict[str, object], population, lang: str, digits: Digits,
-                      metric: str = "cum_returns") -> list[BriefingSection]:
+                      metric: str = "cum_returns", data: Sequence = (), pools=None) -> list[BriefingSection]:
     """The scenario comparison and its assumptions: each package's headline figures (P50 with P10–P90) beside
     the baseline, a chart of `metric`, then every parameter the packages use with its range and source.
-    `scenarios` maps a display label to a dashboard.scenario.spec.Scenario (all share one horizon and context)."""
+    `scenarios` maps a display label to a dashboard.scenario.spec.Scenario (all share one horizon and context);
+    `data` are the datasets `population` was built from (registry Datasets), named in the section's source;
+    `pools` are the model's pools of `population` when the caller has them already (built here otherwise)."""
     from dashboard.charts.scenario import compare_bars
     from dashboard.scenario import tables
-    from dashboard.scenario.model import summarise
+    from dashboard.scenario.model import Pools, summarise
 
     baseline = t("scenario.baseline", lang)
-    summaries = [summarise(scenario, population, label, baseline) for label, scenario in scenarios.items()]
+    pools = pools or Pools.of(population)
+    summaries = [summarise(scenario, pools, label, baseline) for label, scenario in scenarios.items()]
     frames = [summaries[0].baseline_headlines, *(s.headlines for s in summaries)]
     picked = pd.concat(frames, ignore_index=True)
     picked = picked[picked["metric"] == metric].fillna(0)
@@ -267,9 +264,11 @@ def scenario_sections(scenarios: dict[str, object], population, lang: str, digit
     assumptions = tables.parameter_table(lang, digits, levers)
     keep = [t(f"method.col_{c}", lang) for c in ("param", "low", "central", "high", "unit", "source")]
     assumptions = assumptions[[c for c in keep if c in assumptions.columns]]
+    model_source = t("scenario.source_line", lang)
+    notes = [t("briefing.scenario_data", lang, year=year_text(population.year, digits),
+               sources=source_lines([d.meta for d in data], lang))] if data else []
     return [
         BriefingSection(title=t("briefing.scenario", lang), text=t("scenario.disclaimer", lang), figure=fig,
-                        table=tables.headline_table(frames, lang, digits), source=t("scenario.source_line", lang)),
-        BriefingSection(title=t("briefing.assumptions", lang), table=assumptions,
-                        source=t("scenario.source_line", lang)),
+                        table=tables.headline_table(frames, lang, digits), notes=notes, source=model_source),
+        BriefingSection(title=t("briefing.assumptions", lang), table=assumptions, source=model_source),
     ]

@@ -62,7 +62,7 @@ class DatasetMeta:
     file: str
     rows: int
     sha256: str
-    default: bool = False  # True for the active version
+    active: bool = False  # True for the version every page shows (the manifest calls its bundled choice "default")
     published_by: str = ""  # who published it (empty for bundled data)
     published_at: str = ""  # when (UTC, ISO 8601; empty for bundled data)
     source_file: str = ""  # the uploaded file's name (empty for bundled data)
@@ -89,7 +89,9 @@ class DatasetMeta:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DatasetMeta:
+        """From a manifest entry, where "default" marks the bundled version that is active until one is published."""
         names = {f.name for f in fields(cls)}
+        raw = {("active" if k == "default" else k): v for k, v in raw.items()}
         known = {k: v for k, v in raw.items() if k in names}
         if "not_estimated" in known:
             known["not_estimated"] = tuple(known["not_estimated"])
@@ -177,9 +179,9 @@ class Registry:
         published = [_stored_meta(row) for row in reversed(stored.to_dict("records"))]
         found = published + bundled
         if active not in {m.version for m in found}:
-            active = next((m.version for m in bundled if m.default), bundled[0].version)
-        found = [replace(m, default=m.version == active) for m in found]
-        return sorted(found, key=lambda m: not m.default)
+            active = next((m.version for m in bundled if m.active), bundled[0].version)
+        found = [replace(m, active=m.version == active) for m in found]
+        return sorted(found, key=lambda m: not m.active)
 
     def meta(self, dataset_id: str, version: str | None = None) -> DatasetMeta:
         candidates = self.versions(dataset_id)
@@ -263,6 +265,6 @@ def session_dataset(dataset_id: str, frame: pd.DataFrame, file_name: str, file_s
         id=dataset_id, version=f"session-{file_sha256[:12]}", title=title or file_name, publisher=publisher,
         revision=file_name, year_min=int(years.min()) if len(years) else None,
         year_max=int(years.max()) if len(years) else None, licence="", citation="", url="",
-        built_by="", nature=nature, file=file_name, rows=len(frame), sha256=file_sha256, default=True,
+        built_by="", nature=nature, file=file_name, rows=len(frame), sha256=file_sha256, active=True,
         source_file=file_name, session_only=True)
     return Dataset(meta=meta, frame=frame)

@@ -14,7 +14,6 @@ st.title(t("cases.title", lang))
 st.write(t("cases.intro", lang))
 
 
-
 def load(case_id: str) -> None:
     """Button callback: queue the case's package for the scenario page (in today's world), then go there."""
     state.request_scenario(preset(case_id, Scenario()).model_dump_json(), "case")
@@ -37,7 +36,7 @@ for tab, case in zip(tabs, CASES.values(), strict=True):
         st.subheader(t("cases.part_results", lang))
         st.caption(t("cases.results_note", lang))
         widgets.table_with_downloads(results_table(case, lang, digits), f"case_{case.id}_results",
-                                        t("cases.source_line", lang), lang, key=f"case_{case.id}_table")
+                                     t("cases.source_line", lang), lang, key=f"case_{case.id}_table")
         st.subheader(t("cases.part_package", lang))
         st.markdown("\n".join(f"- {tables.lever_name(lid, lang)}" for lid in case.levers))
         st.button(t("cases.load_package", lang), key=f"case_load_{case.id}", type="primary", on_click=load,

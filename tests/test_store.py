@@ -52,7 +52,7 @@ def test_publish_makes_a_new_active_version_with_its_provenance(registry):
     assert meta.version == "v4"
     assert [m.version for m in registry.versions("migrant_stock")] == ["v4", "rev2020", "rev2019", "rev2024"]
     active = registry.get("migrant_stock")
-    assert active.meta.version == "v4" and active.meta.default
+    assert active.meta.version == "v4" and active.meta.active
     assert (active.meta.publisher, active.meta.published_by, active.meta.rows) == (
         "Ministry of Migration and Displaced", "Analyst A", len(new))
     assert active.meta.published_at.endswith("Z") and active.meta.sha256 == "ab" * 32

@@ -63,8 +63,8 @@ def briefing_sections(lang: str, digits: str, map_version: str | None, map_view:
             scenarios[package_label(slot, scenario.name, lang)] = scenario
     if not scenarios:   # nothing built yet: compare the five case-study packages
         scenarios = {t(f"cases.{case}.name", lang): preset(case) for case in PRESETS}
-    population = cached.scenario_population(stock, skills)
     return briefing.standard_sections(
         stock, totals, refugees, dataset("countries").frame, cached.boundaries(), lang, digits,
         briefing.MapView(**map_view),
-        scenario=briefing.scenario_sections(scenarios, population, lang, digits))
+        scenario=briefing.scenario_sections(scenarios, cached.scenario_population(stock, skills), lang, digits,
+                                            data=(stock, skills), pools=cached.scenario_pools(stock, skills)))

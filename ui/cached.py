@@ -39,7 +39,7 @@ def dataset_for_session(own: Dataset | None, dataset_id: str, version: str | Non
     if own is not None and version == own.meta.version:
         return own
     shared = shared_version(dataset_id, version)
-    return own if own is not None and shared.meta.default else shared
+    return own if own is not None and shared.meta.active else shared
 
 
 def shared_version(dataset_id: str, version: str | None = None) -> Dataset:
@@ -134,23 +134,35 @@ def upload_diff(kind: str, file_name: str, data: bytes, sheet: str | None,
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _scenario_population(stock_key: tuple[str, str], skills_key: tuple[str, str], _stock: pd.DataFrame,
-                         _skills: pd.DataFrame):
+def _scenario_inputs(stock_key: tuple[str, str], skills_key: tuple[str, str], _stock: pd.DataFrame,
+                     _skills: pd.DataFrame):
+    """(Population, Pools) of one pair of dataset versions: the model's segments and its per-segment pools."""
+    from dashboard.scenario.model import Pools
     from dashboard.scenario.population import build_population
     from dashboard.skills import talent_pool
 
-    return build_population(_stock, talent_pool(_skills))
+    population = build_population(_stock, talent_pool(_skills))
+    return population, Pools.of(population)
+
+
+def _inputs_of(stock: Dataset | None, skills: Dataset | None):
+    stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
+    return _scenario_inputs((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
+                            stock.frame, skills.frame)
 
 
 def scenario_population(stock: Dataset | None = None, skills: Dataset | None = None):
     """The scenario model's segments from migrant-stock and skills datasets (the active ones by default), built
     once per pair of versions.
 
-    A resource, not data: one shared read-only object, so the model's per-population pools are built once.
+    A resource, not data: one shared read-only object.
     """
-    stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
-    return _scenario_population((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
-                                stock.frame, skills.frame)
+    return _inputs_of(stock, skills)[0]
+
+
+def scenario_pools(stock: Dataset | None = None, skills: Dataset | None = None):
+    """The model's pools (dashboard.scenario.model.Pools) of `scenario_population`, built once with it."""
+    return _inputs_of(stock, skills)[1]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -160,16 +172,15 @@ def scenario_summary(scenario_json: str, label: str, baseline_label: str, stock_
     from dashboard.scenario.model import summarise
     from dashboard.scenario.spec import Scenario
 
-    return summarise(Scenario.model_validate_json(scenario_json), scenario_population(), label, baseline_label)
+    return summarise(Scenario.model_validate_json(scenario_json), scenario_pools(), label, baseline_label)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def scenario_tornado(scenario_json: str, metric: str, stock_key: tuple[str, str], skills_key: tuple[str, str]):
-    from dashboard.scenario.model import pools_of
     from dashboard.scenario.sensitivity import tornado
     from dashboard.scenario.spec import Scenario
 
-    return tornado(Scenario.model_validate_json(scenario_json), pools_of(scenario_population()), metric)
+    return tornado(Scenario.model_validate_json(scenario_json), scenario_pools(), metric)
 
 
 def scenario_data_keys() -> tuple[tuple[str, str], tuple[str, str]]:

@@ -77,7 +77,7 @@ def sources_tab(lang: str) -> None:
     registry = cached.registry()
     st.write(t("data.catalogue", lang))
     catalogue = registry.catalogue()
-    columns = {"id": "data.col_dataset", "version": "data.col_version", "default": "data.col_active",
+    columns = {"id": "data.col_dataset", "version": "data.col_version", "active": "data.col_active",
                "title": "data.col_title", "publisher": "data.col_publisher", "revision": "data.col_revision",
                "licence": "data.col_licence", "citation": "data.col_citation", "built_by": "data.col_built_by",
                "nature": "data.col_nature", "rows": "data.col_rows", "published_by": "data.col_published_by",
@@ -94,8 +94,7 @@ def sources_tab(lang: str) -> None:
                                      key="sources_version")
     chosen = cached.shared_version(chosen_id, chosen_version)
     widgets.table_with_downloads(chosen.frame, f"{chosen_id}_{chosen_version}",
-                                    source_line(chosen.meta, lang), lang, key="sources_download",
-                                    show=False)
+                                 source_line(chosen.meta, lang), lang, key="sources_download", show=False)
 
 
 def upload_tab(lang: str, digits: str) -> None:
@@ -107,7 +106,7 @@ def upload_tab(lang: str, digits: str) -> None:
     st.caption(t(f"data.kind_help_{kind}", lang))
     with st.expander(t("data.template", lang)):
         widgets.table_with_downloads(template(kind), f"template_{kind}", t("data.template_source", lang), lang,
-                                        key=f"template_{kind}")
+                                     key=f"template_{kind}")
     upload = st.file_uploader(t("data.file", lang), type=["csv", "tsv", "txt", "xlsx", "xlsm"], key="upload_file")
     ready = None
     if upload is not None:
@@ -145,7 +144,7 @@ def upload_tab(lang: str, digits: str) -> None:
                 st.error(t("data.problems_found", lang, count=len(prepared.problems)))
                 report = problems_table(prepared.problems, lang)
                 widgets.table_with_downloads(report, f"problems_{file_name}", file_name, lang,
-                                                key="problems")
+                                             key="problems")
                 if not prepared.unresolved.empty:
                     st.subheader(t("data.unresolved", lang))
                     st.dataframe(prepared.unresolved.rename(columns={
@@ -225,7 +224,7 @@ def versions_tab(lang: str) -> None:
     history_id = st.selectbox(t("data.col_dataset", lang), tabular, key="versions_dataset")
     history = registry.versions(history_id)
     st.dataframe(pd.DataFrame([{
-        t("data.col_version", lang): m.version, t("data.col_active", lang): m.default,
+        t("data.col_version", lang): m.version, t("data.col_active", lang): m.active,
         t("data.col_title", lang): m.title, t("data.col_publisher", lang): m.publisher,
         t("data.col_published_by", lang): m.published_by, t("data.col_published_at", lang): m.published_at,
         t("data.col_rows", lang): m.rows, t("data.col_nature", lang): t(f"data.nature_{m.nature}", lang),
@@ -239,7 +238,7 @@ def versions_tab(lang: str) -> None:
             "action": t("data.col_action", lang), "version": t("data.col_version", lang)}),
             hide_index=True, width="stretch")
     with st.form("rollback_form"):
-        target = st.selectbox(t("data.rollback_to", lang), [m.version for m in history if not m.default],
+        target = st.selectbox(t("data.rollback_to", lang), [m.version for m in history if not m.active],
                               key="rollback_version")
         who = st.text_input(t("data.field_published_by", lang), key="rollback_who")
         rollback_passphrase = st.text_input(t("data.passphrase", lang), type="password", key="rollback_passphrase")

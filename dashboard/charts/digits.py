@@ -25,17 +25,23 @@ def localise_numbers(text: str, digits: Digits) -> str:
     return _NUMBER.sub(lambda m: localise_digits(m.group(0), digits), text)
 
 
+def nice_step(span: float, target: int = 7) -> float:
+    """A round distance between ticks (1, 2, 2.5 or 5 times a power of ten) giving about `target` ticks over
+    a positive `span`."""
+    raw = span / max(target - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
 def nice_ticks(low: float, high: float, target: int = 7) -> list[float]:
-    """Round tick values covering [low, high], about `target` of them (1, 2, 2.5 or 5 times a power of ten)."""
+    """Round tick values covering [low, high], about `target` of them (see nice_step)."""
     if not (math.isfinite(low) and math.isfinite(high)):
         return []
     if high < low:
         low, high = high, low
     if high == low:
         return [low]
-    raw = (high - low) / max(target - 1, 1)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = nice_step(high - low, target)
     start, stop = math.floor(low / step) * step, math.ceil(high / step) * step
     count = round((stop - start) / step)
     return [round(start + i * step, 10) for i in range(count + 1)]

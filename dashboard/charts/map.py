@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard import geo
 from dashboard.charts.common import PALETTE, apply_layout
+from dashboard.charts.digits import nice_step
 from dashboard.countries import country_names
 from dashboard.diaspora import measure_column
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, localise_digits, t
@@ -66,12 +67,6 @@ def _hover_lines(measures: pd.DataFrame, lang: str, digits: Digits, base_year: i
 
 # --- colour scale ----------------------------------------------------------------------------------------------
 
-def _nice_step(span: float, target: int = 5) -> float:
-    raw = span / max(target - 1, 1)
-    power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-
-
 #: Percentage change is coloured by log2(now / base), so doubling and halving are equally strong; a destination
 #: that emptied (ratio 0) is drawn at this floor (1/64 of its base, -98%).
 RATIO_FLOOR_LOG2 = -6.0
@@ -89,7 +84,7 @@ def colour_axis(z: pd.Series, measure: str, lang: str, digits: Digits, log_scale
     z = z.astype(float)
     if measure == "change":
         reach = float(z.abs().max()) or 1.0
-        step = _nice_step(2 * reach, target=7)
+        step = nice_step(2 * reach, target=7)
         ticks = [float(v) for v in np.arange(-math.floor(reach / step) * step, reach + step / 2, step)
                  if abs(v) <= reach]
         return {"colorscale": DIVERGING, "cmin": -reach, "cmax": reach, "tickvals": ticks,
@@ -107,7 +102,7 @@ def colour_axis(z: pd.Series, measure: str, lang: str, digits: Digits, log_scale
         return {"colorscale": SEQUENTIAL, "cmin": float(first), "cmax": high, "tickvals": ticks,
                 "ticktext": [format_measure(10.0 ** k, measure, lang, digits) for k in ticks]}
     high = float(z.max()) or 1.0
-    step = _nice_step(high)
+    step = nice_step(high, target=5)
     ticks = [float(v) for v in np.arange(0, high + step / 2, step) if v <= high]
     return {"colorscale": SEQUENTIAL, "cmin": 0.0, "cmax": high, "tickvals": ticks,
             "ticktext": [format_measure(v, measure, lang, digits) for v in ticks]}

@@ -191,7 +191,7 @@ def simulate(scenario: Scenario, pools: Pools, values: Values) -> Run:
         for channel, rate in ORGANIC_RATE.items():
             pool = CHANNEL_POOL[channel]
             out[channel] = totals[pool] * values[rate] * mult[CHANNEL_CONTEXT[channel]]
-            shares[(ORGANIC, channel)] = _share(pools.vectors[pool])
+            shares[(ORGANIC, channel)] = _proportions(pools.vectors[pool])
         return out
 
     base_channels = organic(context_multipliers(scenario, values, base_trust))
@@ -213,11 +213,11 @@ def simulate(scenario: Scenario, pools: Pools, values: Values) -> Run:
                 capacity[lid] = scenario.size(lid) * r[:, 0]
                 demand = np.minimum(demand, capacity[lid][:, None])
                 uptake[lid] = demand
-            shares[(lid, effect.channel)] = _share(reach)
+            shares[(lid, effect.channel)] = _proportions(reach)
             if effect.split_permanent:
                 permanent = values[effect.split_permanent]
                 chans["short_term"] = chans["short_term"] + demand * (1 - permanent)
-                shares[(lid, "short_term")] = _share(reach)
+                shares[(lid, "short_term")] = _proportions(reach)
                 demand = demand * permanent
             chans[effect.channel] = chans[effect.channel] + demand
         lever_channels[lid] = chans
@@ -244,7 +244,8 @@ def simulate(scenario: Scenario, pools: Pools, values: Values) -> Run:
                capacity=capacity, uptake=uptake, shares=shares, segments=pools.segments)
 
 
-def _share(vector: np.ndarray) -> np.ndarray:
+def _proportions(vector: np.ndarray) -> np.ndarray:
+    """Each segment's part of the vector's total (all zeros when the total is zero)."""
     total = vector.sum()
     return vector / total if total > 0 else np.zeros_like(vector)
 
@@ -266,23 +267,10 @@ def _lever_cost(lever: Lever, scenario: Scenario, values: Values, r: np.ndarray,
     return cost + unit * (uptake if uptake is not None else 0.0)
 
 
-_POOLS: dict[int, tuple[pd.DataFrame, Pools]] = {}
-
-
-def pools_of(population: Population) -> Pools:
-    """Pools of a population, built once per population object (reach masks compare strings: not free)."""
-    key = id(population.segments)
-    hit = _POOLS.get(key)
-    if hit is None or hit[0] is not population.segments:
-        if len(_POOLS) > 8:
-            _POOLS.clear()
-        hit = _POOLS[key] = (population.segments, Pools.of(population))
-    return hit[1]
-
-
-def run_scenario(scenario: Scenario, population: Population, draws: int = DRAWS, seed: int = SEED) -> Run:
-    """One scenario with its baseline on the session's common random numbers."""
-    return simulate(scenario, pools_of(population), sample_parameters(draws, seed))
+def run_scenario(scenario: Scenario, pools: Pools, draws: int = DRAWS, seed: int = SEED) -> Run:
+    """One scenario with its baseline on the session's common random numbers. `pools` (Pools.of a population)
+    are fixed for a population: callers build them once (ui/cached.py caches them per dataset version)."""
+    return simulate(scenario, pools, sample_parameters(draws, seed))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -390,10 +378,10 @@ class Summary:
     segments: pd.DataFrame
 
 
-def summarise(scenario: Scenario, population: Population, label: str, baseline_label: str,
+def summarise(scenario: Scenario, pools: Pools, label: str, baseline_label: str,
               draws: int = DRAWS, seed: int = SEED) -> Summary:
     """Run `scenario` and return its frames: what ui/cached.py caches and the page lays out."""
-    run = run_scenario(scenario, population, draws, seed)
+    run = run_scenario(scenario, pools, draws, seed)
     base_run = Run(scenario=scenario.without_levers(), years=run.years, outcomes=run.baseline,
                    baseline=run.baseline, contributions={}, capacity={}, uptake={}, shares={},
                    segments=run.segments)

@@ -22,7 +22,7 @@ MONEY = {"usd", "usd_per_year", "investment_usd", "remittances_usd", "cost_usd",
          "cum_remittances", "cum_cost", "cost_per_outcome"}
 
 
-def format_value(value: float, unit: str, lang: str, digits: Digits) -> str:
+def format_quantity(value: float, unit: str, lang: str, digits: Digits) -> str:
     """A parameter or outcome value in its unit's natural form (shares as %, money grouped)."""
     if unit in ("share_per_year", "share"):
         return format_percent(value, lang, digits, decimals=2 if value < 0.01 else 1)
@@ -62,7 +62,7 @@ def format_modelled(value: float, unit: str, lang: str, digits: Digits) -> str:
         millions = value / 1e6
         decimals = 0 if abs(millions) >= 10 ** (MODEL_SIGNIFICANT - 1) else MODEL_SIGNIFICANT - 1
         return t("scenario.millions", lang, value=format_number(millions, lang, digits, decimals=decimals))
-    return format_value(value, unit, lang, digits)
+    return format_quantity(value, unit, lang, digits)
 
 
 def package_label(slot: str, name: str, lang: str) -> str:
@@ -93,9 +93,9 @@ def _param_row(p: Param, lang: str, digits: Digits) -> dict[str, str]:
     return {
         t("method.col_param", lang): t(f"scenario.param.{p.id}", lang),
         t("method.col_lever", lang): lever_name(p.lever, lang) if p.lever else t("method.global", lang),
-        t("method.col_low", lang): format_value(p.low, p.unit, lang, digits),
-        t("method.col_central", lang): format_value(p.central, p.unit, lang, digits),
-        t("method.col_high", lang): format_value(p.high, p.unit, lang, digits),
+        t("method.col_low", lang): format_quantity(p.low, p.unit, lang, digits),
+        t("method.col_central", lang): format_quantity(p.central, p.unit, lang, digits),
+        t("method.col_high", lang): format_quantity(p.high, p.unit, lang, digits),
         t("method.col_unit", lang): t(f"scenario.unit.{p.unit}", lang),
         t("method.col_evidence", lang): t(f"method.evidence_{p.evidence}", lang),
         t("method.col_source", lang): t(f"scenario.param.{p.id}.note", lang),

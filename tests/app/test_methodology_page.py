@@ -18,7 +18,9 @@ def test_every_parameter_and_lever_is_listed_with_range_and_source(open_page):
     params = next(t for t in _tables(at) if "Identifier" in t.columns)
     assert list(params["Identifier"]) == list(PARAMETERS)
     fee = params.set_index("Identifier").loc["network_fee_per_job"]
-    assert fee["Central"] == "4,211"  # €2M / 527 jobs × 1.1095 and "527 verified jobs" in fee["Source and reasoning"]
+    assert fee["Central"] == "4,211"  # €2M / 527 jobs × 1.1095
+    assert "€2M for 527 verified jobs" in fee["Source and reasoning"]
+    assert "USD 1.1095 per EUR" in fee["Source and reasoning"]
     assert params.set_index("Identifier").loc["organic_remote", "Evidence"] == "assumption"
     levers = next(t for t in _tables(at) if "Pillar" in t.columns)
     assert len(levers) == len(LEVERS)

@@ -68,8 +68,42 @@ def test_charts_follow_the_digits_choice(open_page):
     assert ticks and all(not any(c in "0123456789" for c in tick) for tick in ticks)
 
 
-def test_briefing_download_is_in_the_sidebar_of_every_page(open_page):
-    at = open_page("map", lang="ar")
-    buttons = [e for e in at.sidebar if getattr(e, "key", None) == "briefing_download"] or \
-        at.get("download_button")
-    assert any(getattr(b, "proto", None) is not None and b.proto.label == "تنزيل الإحاطة" for b in buttons)
+@pytest.fixture
+def deferred_downloads(monkeypatch) -> dict[str, tuple[object, str | None]]:
+    """Every download the app registered to be generated on click: file id -> (callable, file name)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    registered: dict[str, tuple[object, str | None]] = {}
+    original = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        registered[file_id] = (data_callable, file_name)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    return registered
+
+
+def _sidebar_briefing_button(at):
+    """The briefing download button in the sidebar (by its key), or None."""
+    return next((b for b in at.sidebar.get("download_button") if b.proto.id.endswith("-briefing_download")), None)
+
+
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_briefing_download_is_in_the_sidebar_of_every_page(open_page, deferred_downloads, page_id):
+    at = open_page(page_id, lang="ar", timeout=90)
+    button = _sidebar_briefing_button(at)
+    assert button is not None, f"no briefing download in the sidebar of {page_id}"
+    assert button.proto.label == "تنزيل الإحاطة"
+    _, file_name = deferred_downloads[button.proto.deferred_file_id]
+    assert file_name == "iraqi-diaspora-briefing-ar.html"
+
+
+def test_the_briefing_button_gives_the_briefing_of_this_session(open_page, deferred_downloads):
+    at = open_page("map", lang="ar", digits="arabic", timeout=90)
+    at.select_slider(key="map_year").set_value(2005).run()
+    generate, _ = deferred_downloads[_sidebar_briefing_button(at).proto.deferred_file_id]
+    html = generate()
+    assert "<html lang='ar' dir='rtl'>" in html
+    assert "المولودون في العراق حسب بلد الإقامة، ٢٠٠٥" in html     # the map section shows the map's year

@@ -7,22 +7,16 @@ skipped locally and fail in CI (CI=true), so a missing browser can never pass si
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dashboard.paths import REPO_ROOT
-from dashboard.serving import serve_command
+from tests.e2e import serving
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def pytest_collection_modifyitems(items):
@@ -42,43 +36,20 @@ def offline_guard_env(record: Path, **extra: str) -> dict[str, str]:
     return {"PYTHONPATH": path, "OFFLINE_GUARD_RECORD": str(record), **extra}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(env: dict[str, str] | None = None, extra_args: list[str] | None = None,
                  base_path: str = "", address: str | None = "127.0.0.1") -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run` with the shipped config on a free port and wait for its health endpoint.
+    """Start the app (tests/e2e/serving.py) with its log in test-artifacts/server-PORT.log.
 
     Returns the process and the server's root URL (without `base_path`, the optional server.baseUrlPath).
     `address=None` binds every interface, exactly as `make run` does.
     """
-    port = _free_port()
-    extra_args = [*(extra_args or []), *(["--server.baseUrlPath", base_path] if base_path else [])]
-    log = open(ARTIFACTS / f"server-{port}.log", "w")  # noqa: SIM115 - kept open for the server's life
-    proc = subprocess.Popen(
-        serve_command(port, extra_args, address), cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-        env={**os.environ, **(env or {})},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            health = f"{url}/{base_path}/_stcore/health" if base_path else f"{url}/_stcore/health"
-            with urllib.request.urlopen(health, timeout=1) as response:
-                if response.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not start; see {log.name}")
+    server = serving.start(ARTIFACTS, env, extra_args or (), base_path, address=address)
+    return server.proc, server.url
 
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = shutil.which("chromium")
+    path = serving.chromium()
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run installs Debian's chromium for the browser tests")
@@ -91,13 +62,8 @@ def server(tmp_path_factory) -> Iterator[str]:
     """A fresh server per test module, with its own empty data directory for uploads."""
     ARTIFACTS.mkdir(exist_ok=True)
     data_home = tmp_path_factory.mktemp("dashboard-home")
-    proc, url = start_server(env={"DASHBOARD_HOME": str(data_home)})
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with serving.serving(ARTIFACTS, env={"DASHBOARD_HOME": str(data_home)}) as running:
+        yield running.url
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +71,7 @@ def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium_path, args=serving.CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -6,7 +6,6 @@ docs/DEPLOYMENT.md)."""
 from __future__ import annotations
 
 import re
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -15,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.e2e import serving
 from tests.e2e.conftest import ARTIFACTS, start_server
 from ui.shell import FAULT_INJECTION_ENV
 
@@ -32,11 +32,7 @@ def deployed(tmp_path_factory) -> Iterator[tuple[str, str]]:
     )
     log_path = ARTIFACTS / f"server-{urlsplit(root).port}.log"
     yield f"{root}/{BASE_PATH}", str(log_path)
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    serving.stop(proc)
 
 
 def _server_log_line(log_path: str, needle: str, timeout: float = 10) -> str | None:
