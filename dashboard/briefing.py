@@ -170,7 +170,7 @@ def headline_section(stock, totals, refugees, lang: str, digits: Digits) -> Brie
 
     head = headline(stock.frame, totals.frame, refugees.frame)
     return BriefingSection(title=t("briefing.headline", lang), text=t("overview.intro", lang),
-                           metrics=headline_cards(head, lang, digits),
+                           metrics=headline_cards(head, lang, digits), notes=[t("overview.refugees_inside", lang)],
                            source=source_lines([d.meta for d in (stock, totals, refugees)], lang))
 
 
@@ -199,14 +199,15 @@ def map_section(stock, countries: pd.DataFrame, boundaries: dict, lang: str, dig
                 view: MapView = MapView()) -> BriefingSection:
     """The diaspora map (dashboard.charts.map.world_map) for `view`, with its top destinations as a table."""
     from dashboard.charts.map import world_map
-    from dashboard.countries import with_names
-    from dashboard.diaspora import destination_measures
+    from dashboard.countries import country_names, with_names
+    from dashboard.diaspora import coverage_gaps, destination_measures
 
     year = view.year or int(stock.frame["year"].max())
     measures = destination_measures(stock.frame, year, view.sex, view.base_year)
     title = localise_numbers(t("briefing.map_title", lang, year=year), digits)
+    gaps = coverage_gaps(stock.frame, stock.meta.not_estimated)  # no figure in this revision: never zero
     fig = world_map(measures, boundaries, countries, view.measure, lang, digits, title, log_scale=view.log_scale,
-                    base_year=view.base_year)
+                    base_year=view.base_year, gaps=gaps)
     fig.update_layout(height=460)
     top = with_names(measures.dropna(subset=["rank"]).head(10), countries, lang, "destination_iso3")
     table = pd.DataFrame({
@@ -215,7 +216,11 @@ def map_section(stock, countries: pd.DataFrame, boundaries: dict, lang: str, dig
         t("chart.migrants", lang): top["migrants"].astype(int),
         t("chart.share", lang): [format_percent(v, lang, digits) for v in top["share"]],
     })
-    return BriefingSection(title=t("briefing.map", lang), figure=fig, table=table, source=source_line(stock.meta, lang))
+    names = country_names(countries, lang)
+    notes = [t("map.gaps_note", lang, revision=stock.meta.revision,
+               countries=", ".join(sorted(names.get(c, c) for c in gaps)))] if gaps else []
+    return BriefingSection(title=t("briefing.map", lang), figure=fig, table=table, notes=notes,
+                           source=source_line(stock.meta, lang))
 
 
 def trend_section(stock, lang: str, digits: Digits) -> BriefingSection:
@@ -234,8 +239,9 @@ def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundari
                       scenario: Sequence[BriefingSection] = ()) -> list[BriefingSection]:
     """The briefing's sections: headline figures, the map, the trend since 1990, the scenarios, the sources."""
     sections = [headline_section(stock, totals, refugees, lang, digits),
-                map_section(stock, countries, boundaries, lang, digits, view),
-                trend_section(stock, lang, digits)]
+                map_section(stock, countries, boundaries, lang, digits, view)]
+    if stock.frame["year"].nunique() > 1:  # a one-year revision (Rev.2024) has no trend to draw
+        sections.append(trend_section(stock, lang, digits))
     sections.extend(scenario)
     sections.append(sources_section([stock, totals, refugees], lang))
     return sections

@@ -1,8 +1,22 @@
-"""Country names and regions from the bundled reference table (ISO 3166 via pycountry, UN M49)."""
+"""Country names and regions from the bundled reference table (ISO 3166 via pycountry, UN M49), and resolving
+the names people write (ISO codes, English, Arabic and Kurdish names and the World Bank, UN and IMF variants) to
+ISO3.
+
+The table (data/countries.csv) is built once by scripts/build_data.py; its `aliases` column holds the variants,
+separated by "|". Resolution is a dictionary lookup of a normalised name, so it is linear in the number of
+distinct values; suggestions (difflib) are computed only for the values that are shown.
+"""
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
+
 import pandas as pd
+
+_ARABIC_LETTERS = str.maketrans("أإآٱىة", "اااايه")
+_ARTICLE = re.compile(r"(?<!\S)ال(?=\S{2,})")
 
 #: The reference table's name column per language (scripts/build_data.py, scripts/country_names_ckb.py).
 NAME_COLUMNS = {"en": "name_en", "ar": "name_ar", "ckb": "name_ckb"}
@@ -25,3 +39,66 @@ def with_names(frame: pd.DataFrame, countries: pd.DataFrame, lang: str, iso_colu
     out = frame.copy()
     out.insert(out.columns.get_loc(iso_column), name_column_out, out[iso_column].map(names).fillna(out[iso_column]))
     return out
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, Arabic letters unified (hamza forms, ta marbuta, alif maqsura, diacritics,
+    tatweel), punctuation as single spaces: the form in which names are compared."""
+    text = unicodedata.normalize("NFKD", str(text)).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))  # Latin accents, Arabic harakat
+    text = text.replace("\u0640", "").replace("'", "").replace("’", "")  # tatweel; "Cote d'Ivoire"
+    text = text.translate(_ARABIC_LETTERS)
+    text = re.sub(r"[^\w]+", " ", text).replace("_", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _without_article(key: str) -> str:
+    """An Arabic name without its definite articles ("العراق" -> "عراق"): with or without ال is the same name."""
+    return _ARTICLE.sub("", key)
+
+
+def _reordered(key: str) -> str:
+    """"korea, rep." was normalised to "korea rep"; also the World Bank's trailing ", The" is dropped."""
+    return re.sub(r"\s+the$", "", key)
+
+
+class CountryResolver:
+    """ISO3, ISO2, English or Arabic names (and the variants in the table) -> ISO3."""
+
+    def __init__(self, countries: pd.DataFrame) -> None:
+        self._names = dict(zip(countries["iso3"], countries["name_en"], strict=True))
+        self._lookup: dict[str, str] = {}
+        aliases = countries["aliases"] if "aliases" in countries.columns else pd.Series("", index=countries.index)
+        for row, more in zip(countries.itertuples(index=False), aliases, strict=True):
+            names = [row.iso3, row.iso2, row.name_en, row.name_ar, getattr(row, "name_ckb", ""),
+                     *("" if pd.isna(more) else str(more)).split("|")]
+            for name in names:
+                if isinstance(name, str) and name:
+                    key = normalise(name)
+                    self._lookup.setdefault(key, row.iso3)
+                    self._lookup.setdefault(_without_article(key), row.iso3)
+
+    def resolve(self, value: str) -> str | None:
+        key = normalise(value)
+        for candidate in (key, _reordered(key), _without_article(key), re.sub(r"^the ", "", key),
+                          normalise(re.sub(r"\(.*?\)", "", value)) if "(" in value else ""):
+            if candidate and candidate in self._lookup:
+                return self._lookup[candidate]
+        return None
+
+    def label(self, iso3: str) -> str:
+        return f"{self._names[iso3]} ({iso3})"
+
+    def suggest(self, value: str, n: int = 3) -> list[str]:
+        """Close names, as "Germany (DEU)"."""
+        matches = difflib.get_close_matches(normalise(value), list(self._lookup), n=n * 3, cutoff=0.75)
+        out: list[str] = []
+        for match in matches:
+            label = self.label(self._lookup[match])
+            if label not in out:
+                out.append(label)
+        return out[:n]
+
+    def suggested_codes(self, value: str, n: int = 3) -> list[str]:
+        """The ISO3 codes of `suggest` (what the analyst can pick)."""
+        return [label[-4:-1] for label in self.suggest(value, n)]

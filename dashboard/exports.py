@@ -2,8 +2,9 @@
 
 One formula rule for the whole product (`FORMULA`, `is_formula`): a text cell that starts with = + - @, a tab
 or a carriage return would run as a formula in a spreadsheet, unless the whole cell is a plain number ("-5",
-"+1.5", "-1,234"). Downloads prefix such cells with an apostrophe (every cell, every header, the source line);
-uploads refuse them (dashboard/validation.py).
+"+1.5", "-1,234", "-1e5", "-inf", "+964 770 123 4567", "-٥٫٥"): a sign, digits with their separators, an
+exponent, and nothing a spreadsheet could call. Downloads prefix such cells with an apostrophe (every cell, every
+header, the source line); uploads refuse them (dashboard/validation/convert.py).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import re
 
 import pandas as pd
 
-_PLAIN_NUMBER = r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"            # Western, Arabic-Indic and Persian digits
+_PLAIN_NUMBER = (rf"[+-]?(?:{_DIGIT}(?:{_DIGIT}|[,.\u066b\u066c \u00a0])*|[.\u066b]{_DIGIT}+)(?:e[+-]?{_DIGIT}+)?"
+                 r"|[+-]?(?:inf(?:inity)?|nan)")
 #: Matches (with re.match / Series.str.match) a text a spreadsheet would run as a formula.
-FORMULA = re.compile(rf"(?!{_PLAIN_NUMBER}\Z)[=+\-@\t\r]")
+FORMULA = re.compile(rf"(?!(?:{_PLAIN_NUMBER})\Z)[=+\-@\t\r]", re.IGNORECASE)
 #: Sheet names, cell strings and URLs are written as text: xlsxwriter never turns them into formulas or links.
 _XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 

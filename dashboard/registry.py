@@ -17,26 +17,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard import paths
+from dashboard.schemas import KINDS, SCHEMAS  # noqa: F401  (SCHEMAS: one schema per kind, re-exported)
 from dashboard.store import PublishRequest, Store, StoreError
-
-#: Columns and dtypes each kind of dataset must have. One tidy schema per kind of data.
-SCHEMAS: dict[str, dict[str, str]] = {
-    "migrant_stock": {"origin_iso3": "string", "destination_iso3": "string", "year": "int64",
-                      "sex": "string", "migrants": "int64"},
-    "refugees": {"origin_iso3": "string", "asylum_iso3": "string", "year": "int64",
-                 "refugees": "int64", "asylum_seekers": "int64"},
-    "iraq_totals": {"year": "int64", "diaspora": "int64", "population": "int64",
-                    "foreign_born_in_iraq": "int64", "refugees_in_iraq": "int64"},
-    "remittances": {"country_iso3": "string", "year": "int64", "remittances_pct_gdp": "float64"},
-    "skills": {"respondent_id": "string", "residence_iso3": "string", "sex": "string", "age": "int64",
-               "years_abroad": "int64", "education": "string", "field_of_study": "string",
-               "occupation_isco": "int64", "sector": "string", "languages": "string",
-               "interest_mentoring": "int64", "interest_short_term": "int64", "interest_return": "int64",
-               "interest_investment": "int64", "interest_philanthropy": "int64", "weight": "float64"},
-    "countries": {"iso3": "string", "iso2": "string", "m49": "string", "name_en": "string",
-                  "name_ar": "string", "name_ckb": "string", "region": "string", "subregion": "string",
-                  "lon": "float64", "lat": "float64", "has_polygon": "bool"},
-}
 
 
 class DataFileError(RuntimeError):
@@ -124,8 +106,11 @@ def read_table(path: Path, dataset_id: str) -> pd.DataFrame:
 
 
 def apply_schema(frame: pd.DataFrame, dataset_id: str, name: str) -> pd.DataFrame:
-    """A table of strings in the dataset's declared columns and dtypes, or DataFileError naming `name`."""
-    schema = SCHEMAS[dataset_id]
+    """A table of strings in the dataset's declared columns and dtypes, or DataFileError naming `name`.
+
+    Optional columns of the schema (a roster's contacts) are kept when the table has them.
+    """
+    schema = KINDS[dataset_id].dtypes(set(frame.columns))
     missing = [c for c in schema if c not in frame.columns]
     if missing:
         raise DataFileError(f"{name} lacks the column(s) {', '.join(missing)}.")
@@ -133,7 +118,10 @@ def apply_schema(frame: pd.DataFrame, dataset_id: str, name: str) -> pd.DataFram
     try:
         for column, dtype in schema.items():
             if dtype == "bool":
-                frame[column] = frame[column].str.lower().map({"true": True, "false": False}).astype(bool)
+                words = frame[column].astype("string").str.lower().map({"true": True, "false": False})
+                if words.isna().any():
+                    raise ValueError("expected true or false")
+                frame[column] = words.astype(bool)
             else:
                 frame[column] = frame[column].astype(dtype)
     except (ValueError, TypeError) as exc:

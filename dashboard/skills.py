@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard.i18n import Digits, format_number, format_percent, t
 from dashboard.skills_sample import EDUCATION_LEVELS, ENGAGEMENT_MODES, FIELDS, ISCO_MAJOR_GROUPS, SECTORS
+from dashboard.vocabularies import CONSENT_WORDS
 
 #: Iraq's priority sectors by default (configurable on the page; the scenario model takes them as an argument).
 PRIORITY_SECTORS: tuple[str, ...] = ("health", "higher_education", "engineering_construction", "ict", "energy",
@@ -479,9 +480,10 @@ def _mapped(values: pd.Series | np.ndarray, label: Callable[[str], str]) -> pd.C
     return pd.Categorical.from_codes(remap[codes], categories=pd.Index(label_codes, dtype=object))
 
 
-def talent_list(matches: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
-    """Matches as a translated list: pseudonymous id and banded attributes (no exact age), plus contact
-    columns only for rows of a consented roster whose ``contact_consent`` is true."""
+def talent_list(matches: pd.DataFrame, lang: str, names: dict[str, str], with_contacts: bool = False) -> pd.DataFrame:
+    """Matches as a translated list: pseudonymous id and banded attributes (no exact age), plus, when asked
+    (`with_contacts`: a session holding the publish right), contact columns only for rows of a consented roster
+    whose ``contact_consent`` is yes (read strictly: the text "false" is no)."""
     sep = t("skills.list_separator", lang)
     modes = np.zeros(len(matches), dtype=int)
     for i, column in enumerate(INTEREST_COLUMNS):
@@ -515,8 +517,9 @@ def talent_list(matches: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.D
             t("skills.col.modes", lang): _mapped(modes, lambda code: mode_text[int(code)]),
         }
     )
-    if has_consented_contacts(matches):
-        consent = matches[CONSENT_COLUMN].fillna(False).astype(bool).to_numpy()
+    if with_contacts and has_consented_contacts(matches):
+        consent = matches[CONSENT_COLUMN].map(lambda v: CONSENT_WORDS.get(str(v).strip().casefold()) is True)
+        consent = consent.to_numpy(dtype=bool)
         for column in CONTACT_COLUMNS:
             if column in matches.columns:
                 values = matches[column].astype("string").fillna("").to_numpy(dtype=object)

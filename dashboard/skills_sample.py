@@ -13,71 +13,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-# --------------------------------------------------------------------------------------------------
-# Categories (imported by charts, pages and tests)
-# --------------------------------------------------------------------------------------------------
-EDUCATION_LEVELS: list[str] = [
-    "primary_or_less",
-    "secondary",
-    "post_secondary_vocational",
-    "bachelor",
-    "master",
-    "doctorate",
-]
-FIELDS: list[str] = [
-    "health",
-    "engineering",
-    "ict",
-    "natural_sciences",
-    "business_economics",
-    "education",
-    "social_sciences_law",
-    "humanities_arts",
-    "agriculture",
-    "none",
-]
-SECTORS: list[str] = [
-    "health",
-    "higher_education",
-    "engineering_construction",
-    "ict",
-    "energy",
-    "agriculture",
-    "finance_business",
-    "public_administration",
-    "trade_hospitality",
-    "manufacturing",
-    "other",
-]
-ENGAGEMENT_MODES: list[str] = ["mentoring", "short_term", "return", "investment", "philanthropy"]
-LANGUAGES: list[str] = ["ar", "ku", "en", "de", "sv", "tr", "fa", "fr", "nl"]
-SEXES: list[str] = ["male", "female"]
-ISCO_MAJOR_GROUPS: dict[int, str] = {
-    0: "Armed forces occupations",
-    1: "Managers",
-    2: "Professionals",
-    3: "Technicians and associate professionals",
-    4: "Clerical support workers",
-    5: "Service and sales workers",
-    6: "Skilled agricultural, forestry and fishery workers",
-    7: "Craft and related trades workers",
-    8: "Plant and machine operators, and assemblers",
-    9: "Elementary occupations",
-}
-SKILLS_COLUMNS: list[str] = [
-    "respondent_id",
-    "residence_iso3",
-    "sex",
-    "age",
-    "years_abroad",
-    "education",
-    "field_of_study",
-    "occupation_isco",
-    "sector",
-    "languages",
-    *[f"interest_{m}" for m in ENGAGEMENT_MODES],
-    "weight",
-]
+# Categories and columns: one schema for bundled and uploaded data (dashboard/schemas.py, dashboard/vocabularies.py)
+from dashboard.schemas import SKILLS_COLUMNS
+from dashboard.vocabularies import (  # noqa: F401
+    EDUCATION_LEVELS,
+    ENGAGEMENT_MODES,
+    FIELDS,
+    ISCO_MAJOR_GROUPS,
+    LANGUAGES,
+    SECTORS,
+    SEXES,
+)
 
 # --------------------------------------------------------------------------------------------------
 # Destination groups (the conditioning variable of most assumptions)

@@ -20,6 +20,7 @@ import argparse
 import gettext
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -35,8 +36,10 @@ from shapely.geometry.polygon import orient
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from country_names_ckb import catalogue_name, kurdish_names  # noqa: E402  (scripts/ is on the path when run as a script)
+from country_names_ckb import catalogue_name, kurdish_names, reviewed_names  # noqa: E402  (scripts/ is on the path when run as a script)
+from country_variants import ARABIC, ENGLISH  # noqa: E402
 
+from dashboard.countries import normalise  # noqa: E402
 from dashboard.skills_sample import generate_skills_sample  # noqa: E402
 
 DATA_DIR = REPO_ROOT / "data"
@@ -59,6 +62,8 @@ CAPITAL_POINTS = {
     "MLT": (14.514, 35.899),  # Valletta, Malta
     "NRU": (166.920, -0.547),  # Yaren, Nauru
     "SGP": (103.820, 1.352),  # Singapore (not in the data today; kept for safety)
+    "BVT": (3.360, -54.420),  # Bouvet Island (uninhabited: no time zone), island centre
+    "HMD": (73.500, -53.100),  # Heard Island and McDonald Islands (uninhabited), Heard Island centre
 }
 
 # Hand fixes of the Arabic names (pycountry's ISO 3166 Arabic catalogue otherwise).
@@ -273,8 +278,77 @@ def coco_table() -> pd.DataFrame:
     return pd.read_csv(tsv, sep="\t", keep_default_na=False, dtype=str).set_index("ISO3")
 
 
+def zone_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> (lon, lat) of the first place the IANA time zone table (zone.tab, shipped by the tzdata package)
+    lists for the country: the point for every small country or territory without a 1:110m polygon."""
+    import tzdata
+
+    points: dict[str, tuple[float, float]] = {}
+    for line in (Path(tzdata.__file__).parent / "zoneinfo" / "zone.tab").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, coords = line.split("\t")[:2]
+        lat, lon = re.fullmatch(r"([+-]\d+)([+-]\d+)", coords).groups()
+        points.setdefault(code, (_iso6709(lon), _iso6709(lat)))
+    return points
+
+
+def _iso6709(value: str) -> float:
+    """"+10351" (DDDMM) or "-690022" (DDMMSS) -> decimal degrees, rounded to 3 places."""
+    sign, digits = (-1 if value[0] == "-" else 1), value[1:]
+    degree_digits = 3 if len(digits) in (5, 7) else 2
+    degrees, rest = int(digits[:degree_digits]), digits[degree_digits:]
+    minutes, seconds = int(rest[:2]), int(rest[2:] or 0)
+    return round(sign * (degrees + minutes / 60 + seconds / 3600), 3)
+
+
+def country_aliases(iso3: str, cc: pd.Series | None, translation: gettext.NullTranslations) -> list[str]:
+    """Every other name of a country: pycountry's (and their Arabic translations), country_converter's, the
+    World Bank / UN / IMF and Arabic variants of scripts/country_variants.py; each English one is checked
+    against country_converter's regular expression for the country."""
+    pc = pycountry.countries.get(alpha_3=iso3)
+    names = [getattr(pc, attr, "") or "" for attr in ("name", "official_name", "common_name")] if pc else []
+    names += [translation.gettext(n) for n in names if n and translation.gettext(n) != n]
+    if cc is not None:
+        names += [cc["name_short"], cc["name_official"]]
+    names += [*ENGLISH.get(iso3, ()), *ARABIC.get(iso3, ())]
+    if cc is not None and cc["regex"]:
+        pattern = re.compile(cc["regex"], re.IGNORECASE)
+        for name in ENGLISH.get(iso3, ()):
+            if len(name) > 3 and not name.isupper() and not pattern.search(name):
+                print(f"  note: {iso3} variant {name!r} is not matched by country_converter's regex")
+    return sorted({n for n in names if n}, key=normalise)
+
+
+def check_aliases(countries: pd.DataFrame) -> None:
+    """No variant may name two countries (after normalisation)."""
+    owner: dict[str, str] = {}
+    for iso3, aliases in zip(countries["iso3"], countries["aliases"], strict=True):
+        for name in [iso3, *filter(None, aliases.split("|"))]:
+            key = normalise(name)
+            assert owner.setdefault(key, iso3) == iso3, f"{name!r} names both {owner[key]} and {iso3}"
+
+
+def kurdish_or_arabic(codes: list[str], arabic: list[str], data_codes: set[str]) -> list[str]:
+    """Sorani names (scripts/country_names_ckb.py). A territory in no dataset that neither pycountry's catalogue
+    nor the reviewed table names keeps its Arabic name, so a Kurdish page stays in Arabic script; the build
+    lists them, and a Sorani name added to data/country_names_ckb.csv replaces it."""
+    catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ckb"])
+    reviewed = reviewed_names()
+    names = [catalogue_name(code, catalogue, reviewed) for code in codes]
+    missing = [code for code, name in zip(codes, names, strict=True) if not name]
+    kurdish_names(sorted(set(codes) & data_codes))  # every country in the data must have a Kurdish name
+    if missing:
+        print(f"  note: no Kurdish name for {missing} (in no dataset): their Arabic name is used")
+    return [name or ar for name, ar in zip(names, arabic, strict=True)]
+
+
 def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> pd.DataFrame:
+    """Every ISO 3166 country (pycountry) and every other code in the data, with names, region and aliases."""
+    data_codes = set(codes)
+    codes = codes | {c.alpha_3 for c in pycountry.countries}
     coco = coco_table()
+    zones = zone_points()
     ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
     rows = []
     for iso3 in sorted(codes):
@@ -299,6 +373,8 @@ def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> 
             lon, lat = representative_lonlat(ne[iso3][1])
         elif iso3 in CAPITAL_POINTS:
             lon, lat = CAPITAL_POINTS[iso3]
+        elif iso2 in zones:
+            lon, lat = zones[iso2]
         else:
             lon, lat = np.nan, np.nan
         rows.append(
@@ -313,10 +389,14 @@ def build_countries(codes: set[str], undesa_names: dict[str, str], ne: dict) -> 
                 "lon": lon,
                 "lat": lat,
                 "has_polygon": iso3 in ne,
+                "aliases": "|".join(a for a in country_aliases(iso3, cc, ar)
+                                    if a not in (name_en, iso3, catalogue_name(iso3, ar, ARABIC_FIXES))),
             }
         )
     out = pd.DataFrame(rows)
-    out.insert(out.columns.get_loc("name_ar") + 1, "name_ckb", kurdish_names(out["iso3"].tolist()))
+    out.insert(out.columns.get_loc("name_ar") + 1, "name_ckb",
+               kurdish_or_arabic(out["iso3"].tolist(), out["name_ar"].tolist(), data_codes))
+    check_aliases(out)
     missing_ar = out.loc[out["name_ar"] == "", "iso3"].tolist()
     assert not missing_ar, f"countries: no Arabic name for {missing_ar}; add them to ARABIC_FIXES"
     missing_region = out.loc[out["region"] == "", "iso3"].tolist()
@@ -476,8 +556,11 @@ def manifest_entries(files: dict[str, Path], frames: dict[str, pd.DataFrame], n_
             "as in UN DESA International Migrant Stock 2020 where available.",
             url="https://unstats.un.org/unsd/methodology/m49/",
             nature="derived",
-            built_by="scripts/build_data.py: every ISO3 in the datasets and boundaries, names from UN DESA / "
-            "pycountry, M49 regions from country_converter, points from Natural Earth or capital cities.",
+            built_by="scripts/build_data.py: all 249 ISO 3166 countries (pycountry) and every other code in the "
+            "datasets and boundaries, names from UN DESA / pycountry, M49 regions from country_converter, points "
+            "from Natural Earth, capital cities or the IANA time-zone table; aliases: pycountry and "
+            "country_converter names with the World Bank, UN and IMF variants and Arabic names of "
+            "scripts/country_variants.py.",
         ),
         dict(
             id="boundaries",

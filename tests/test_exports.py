@@ -11,9 +11,10 @@ from dashboard.exports import FORMULA, is_formula, neutralise, to_csv_bytes, to_
 
 #: Cells a spreadsheet would run, whatever their column.
 FORMULAS = ["=1+2", "+A1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)", "\t=1+2", "\r=1+2", "-", "-A1", "+5x",
-            "=HYPERLINK(\"http://example.com\",\"x\")", "-5\n=1"]
+            "=HYPERLINK(\"http://example.com\",\"x\")", "-5\n=1", "-5\r=1", "-2+3", "-SUM(A1:A3)", "-infx"]
 #: Text that starts like a formula but is a plain number, and ordinary text.
-PLAIN = ["-5", "+5", "-1.5", "-1,234", "-.5", "-1e5", "Germany", "1990", "", "a=b", " =1"]
+PLAIN = ["-5", "+5", "-1.5", "-1,234", "-.5", "-1e5", "-1E-5", "-inf", "+964 770 123 4567", "-٥٫٥", "Germany",
+         "1990", "", "a=b", " =1"]
 
 
 @pytest.mark.parametrize("text", FORMULAS)

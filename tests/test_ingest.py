@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from dashboard.ingest import read_upload, sniff_separator
 from dashboard.registry import Registry
 from dashboard.validation import CountryResolver, check_upload, detect_layout, suggest_mapping
+from dashboard.validation.read import read_upload, sniff_separator
 
 EXPECTED = pd.DataFrame({"origin_iso3": ["IRQ", "IRQ", "IRQ", "IRQ"],
                          "destination_iso3": ["DEU", "DEU", "SWE", "SWE"], "year": [2015, 2020, 2015, 2020],
@@ -106,7 +106,8 @@ def test_unresolved_names_are_listed_with_suggestions_not_dropped(countries):
     prepared = check_upload("migrant_stock", "typo.csv", body.encode(), countries)
     assert prepared.frame is None
     assert prepared.unresolved.to_dict("records") == [
-        {"column": "destination_iso3", "value": "Sweeden", "rows": 2, "first_row": 2, "suggestions": "Sweden (SWE)"}]
+        {"column": "destination_iso3", "value": "Sweeden", "rows": 2, "first_row": 2, "suggestions": "Sweden (SWE)",
+         "codes": "SWE"}]
 
 
 def test_bundled_files_pass_their_own_checks_unchanged(countries):

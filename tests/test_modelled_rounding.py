@@ -12,7 +12,7 @@ import pytest
 from dashboard import briefing
 from dashboard.charts.scenario import compare_bars, outcome_over_time, tornado_chart
 from dashboard.scenario import tables
-from dashboard.scenario.model import pools_of, summarise
+from dashboard.scenario.model import Pools, summarise
 from dashboard.scenario.population import build_population
 from dashboard.scenario.presets import preset
 from dashboard.scenario.sensitivity import tornado
@@ -45,7 +45,7 @@ def population(registry):
 
 @pytest.fixture(scope="module")
 def summary(population):
-    return summarise(preset("ireland"), population, "Ireland", "Baseline", draws=60)
+    return summarise(preset("ireland"), Pools.of(population), "Ireland", "Baseline", draws=60)
 
 
 def numbers_of(frame: pd.DataFrame) -> list[float]:
@@ -73,7 +73,7 @@ def test_downloaded_tables_round_every_modelled_figure(summary, population):
     bands = pd.concat([summary.baseline_bands, summary.bands], ignore_index=True)
     frames = [tables.bands_table(bands[bands["outcome"] == "returns"], "en", "western"),
               tables.segments_table(summary.segments, "en", "western")]
-    frame = tornado(preset("ireland"), pools_of(population), "cum_returns").head(6)
+    frame = tornado(preset("ireland"), Pools.of(population), "cum_returns").head(6)
     frames.append(tables.tornado_table(frame.assign(label=frame["param"]), "en"))
     for table in frames:
         values = [v for v in numbers_of(table) if not (1990 <= v <= 2100 and float(v).is_integer())]
@@ -88,7 +88,7 @@ def test_charts_draw_and_hover_rounded_figures(summary, population):
     over_time = outcome_over_time(bands[bands["outcome"] == "returns"], "en", "t", "y", "x", "Baseline")
     heads = pd.concat([summary.baseline_headlines, summary.headlines])
     bars = compare_bars(heads[heads["metric"] == "cum_returns"], "en", "t", "y", "Baseline")
-    frame = tornado(preset("ireland"), pools_of(population), "cum_returns").head(6)
+    frame = tornado(preset("ireland"), Pools.of(population), "cum_returns").head(6)
     bars_t = tornado_chart(frame.assign(label=frame["param"]), "en", "t", "x", "low", "high")
     values = [v for fig in (over_time, bars) for trace in fig.data for v in trace.y]
     values += [v for fig in (over_time, bars) for trace in fig.data if trace.customdata is not None

@@ -99,3 +99,36 @@ def test_the_briefing_built_on_one_revision_shows_only_that_revision(registry, c
         if section.figure is not None:
             assert stock.meta.revision in section.source
             assert not any(f"Rev.{v[3:]}" in section.source for v in other), section.source
+
+
+def test_the_briefing_map_on_rev2024_names_what_it_does_not_estimate(registry, common):
+    stock = registry.get("migrant_stock", "rev2024")
+    section = briefing.map_section(stock, common["countries"], common["boundaries"], "en", "western")
+    assert section.notes and section.notes[0].startswith("Not estimated in Rev.2024 (not zero):")
+    assert "France" in section.notes[0] and "Kuwait" in section.notes[0]
+    assert 0 not in section.table[t("chart.migrants", "en")].tolist()
+
+
+def test_the_briefing_on_rev2019_names_both_years_where_it_divides(registry, common):
+    stock = registry.get("migrant_stock", "rev2019")
+    section = briefing.headline_section(stock, common["totals"], common["refugees"], "en", "western")
+    labels = dict(section.metrics)
+    assert labels["Share of Iraq's population (2019 diaspora, 2015 population)"] == "5.7%"
+    assert labels["Iraqi-born living abroad, 2019"] == "2,033,789"
+
+
+def test_the_briefing_on_rev2024_claims_no_growth_and_draws_no_one_point_trend(registry, common):
+    stock = registry.get("migrant_stock", "rev2024")
+    sections = briefing.standard_sections(stock, common["totals"], common["refugees"], common["countries"],
+                                          common["boundaries"], "en", "western")
+    labels = dict(sections[0].metrics)
+    assert labels["Growth since 2024"] == "–"
+    assert labels["Share of Iraq's population (2024 diaspora, 2020 population)"] == "5.8%"
+    assert not any(s.title.startswith("How the diaspora changed") for s in sections)
+
+
+def test_the_briefing_headline_says_refugees_are_inside_the_stock(registry, common):
+    section = briefing.headline_section(registry.get("migrant_stock"), common["totals"], common["refugees"], "en",
+                                        "western")
+    assert "Refugees and asylum-seekers of Iraqi origin, end-2019" in dict(section.metrics)
+    assert section.notes == ["Refugees born in Iraq are part of the Iraqi-born figure above, not in addition to it."]

@@ -62,7 +62,7 @@ def test_plotly_text_reads_back_as_typed_once_plotly_decodes_its_entities():
 
 
 def test_problem_messages_escape_what_came_from_the_file_and_nothing_else():
-    from dashboard.ingest import problem
+    from dashboard.validation.problems import problem
 
     found = problem("implausibly_large", row=3, column="[c](http://evil.example)", value="<img src=x>",
                     maximum="1,000")

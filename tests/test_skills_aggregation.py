@@ -194,7 +194,7 @@ def test_talent_finder_lists_only_groups_of_ten_or_a_consented_roster(survey):
     roster.loc[roster["residence_iso3"] == "SWE", "contact_consent"] = [1] * 15 + [0]
     roster = sk.prepare(roster)
     assert sk.can_list(sk.SkillsFilter(countries="JOR").apply(roster))  # all four consented
-    listed = sk.talent_list(sk.SkillsFilter(countries="SWE").apply(roster), "en", {})
+    listed = sk.talent_list(sk.SkillsFilter(countries="SWE").apply(roster), "en", {}, with_contacts=True)
     assert (listed["Email"] == "").sum() == 1  # the one without consent shows no contact
 
 

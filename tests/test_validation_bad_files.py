@@ -1,20 +1,34 @@
 """A folder of bad uploads (tests/bad_files, made by make_bad_files.py): each gets its exact message, and the
-shared data is unchanged afterwards (nothing is published, the store is not even created)."""
+shared data is unchanged afterwards: the file goes through the one publishing path (publish_checked) into a
+store that already holds published versions, and the store's own records (versions, active versions, events)
+and the registry's active tables are compared before and after."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 
-from dashboard.ingest import MAX_UPLOAD_BYTES
-from dashboard.registry import PublishRequest, Registry
+from dashboard.registry import Registry
 from dashboard.store import Store
-from dashboard.validation import check_upload
+from dashboard.validation import MAX_UNKNOWN_SHOWN, MAX_UPLOAD_BYTES, check_upload, problems_table, template
+from dashboard.validation.publish import NotPublished, publish_checked
 
 BAD = Path(__file__).resolve().parent / "bad_files"
 YEAR = date.today().year
+SKILLS_ROW = "Row {row}, column {column}: "
+LIMIT_COLUMNS = ("{file} has {count} columns; the limit is 500. Keep only the columns of the table (delete empty or "
+                 "unused columns to the right), or export just the table as CSV.")
+NOT_FINITE = ("Row {row}, column {column}: “{value}” is not a finite number. Enter the figure itself, or leave the "
+              "row out.")
+AMBIGUOUS = ("Row {row}, column migrants: “{value}” can be read two ways (is the separator a decimal mark or a "
+             "thousands separator?). Write whole numbers without separators (12500) and use “{mark}” only as the "
+             "decimal mark.")
+UNKNOWN = ("Row {row}, column destination_iso3: “Nowhere {i:05d}” is not a country we recognise (rows with this "
+           "value: 1). Use the ISO3 code (for example DEU) or the English or Arabic name.")
 
 CASES = [
     ("empty.csv", "migrant_stock", None, ["empty.csv is empty. Choose the file that holds your table."]),
@@ -100,12 +114,47 @@ CASES = [
      ["wrong_sheet.xlsx has no sheet named “Summary”. Its sheets are: Notes, Data."]),
     ("empty_sheet.xlsx", "migrant_stock", None,
      ["Sheet “Empty” of empty_sheet.xlsx is empty. Choose the sheet that holds your table (sheets: Empty, Data)."]),
+    # Issue 14: small files that used to exhaust the server, refused by a limit before parsing.
+    ("xfd1_a20000.xlsx", "migrant_stock", None, [LIMIT_COLUMNS.format(file="xfd1_a20000.xlsx", count="16,384")]),
+    ("columns_100000.csv", "migrant_stock", None, [LIMIT_COLUMNS.format(file="columns_100000.csv", count="100,000")]),
+    ("unknown_names_20000.csv", "migrant_stock", None,
+     [*(UNKNOWN.format(row=i + 2, i=i) for i in range(MAX_UNKNOWN_SHOWN)),
+      "Column destination_iso3: 19,950 more values are not countries we recognise (the first 50 are listed). Fix "
+      "those, then check the rest of the column."]),
+    # Checks that used to be skipped, and numbers that used to be misread.
+    ("skills_empty_languages.csv", "skills", None,
+     [NOT_FINITE.format(row=2, column="weight", value="inf"),
+      "Row 2, column sex: “robot” is not one of the allowed values: male, female.",
+      "Row 2, column age: 999 is outside the allowed range 15–100.",
+      "Row 2, column years_abroad: -50 is outside the allowed range 0–90."]),
+    ("skills_no_languages.csv", "skills", None,
+     ["No column of skills_no_languages.csv is mapped to “languages”, which is required. Columns found: "
+      "respondent_id, residence_iso3, sex, age, years_abroad, education, field_of_study, occupation_isco, sector, "
+      "interest_mentoring, interest_short_term, interest_return, interest_investment, interest_philanthropy, weight."
+      " Choose the matching column in the mapping, or add it to the file."]),
+    ("skills_inf_weights.csv", "skills", None,
+     [NOT_FINITE.format(row=2, column="weight", value="inf"), NOT_FINITE.format(row=4, column="weight", value="nan"),
+      NOT_FINITE.format(row=5, column="weight", value="-inf"),
+      "Row 3, column weight: 1e308 is larger than any plausible figure (at most 10,000,000). Check for extra digits "
+      "or a total pasted by mistake."]),
+    ("decimal_comma_weights.csv", "skills", None,
+     ["Row 4, column weight: “1.234” can be read two ways (is the separator a decimal mark or a thousands "
+      "separator?). Write whole numbers without separators (12500) and use “,” only as the decimal mark."]),
+    ("decimal_comma_counts.csv", "migrant_stock", None,
+     [AMBIGUOUS.format(row=4, value="1,2,3", mark=","), AMBIGUOUS.format(row=5, value="1.234", mark=","),
+      "Row 2, column migrants: 12,5 is not a whole number. Counts, years and codes must be whole numbers.",
+      "Row 3, column migrants: 7,50 is not a whole number. Counts, years and codes must be whole numbers."]),
+    ("ambiguous_counts.csv", "migrant_stock", None, [AMBIGUOUS.format(row=2, value="12,5", mark=".")]),
+    # Read correctly now (the message quotes the Arabic header), then checked.
+    ("arabic_utf16_no_bom.csv", "migrant_stock", None,
+     ["Row 2, column العدد: -5 is negative. Counts cannot be below zero."]),
+    ("only_quotes.csv", "migrant_stock", None,
+     ['Row 1 of only_quotes.csv opens a quotation mark (") that is never closed, so the rest of the file cannot be '
+      "split into cells. Remove the stray quote or save the file from Excel again."]),
 ]
 
 
-@pytest.fixture
-def isolated_registry(tmp_path) -> Registry:
-    return Registry(store=Store(tmp_path / "home"))
+PROVENANCE = {"title": "t", "publisher": "p", "citation": "c", "published_by": "test", "file_sha256": "x"}
 
 
 @pytest.fixture(scope="module")
@@ -113,12 +162,36 @@ def countries():
     return Registry().get("countries").frame
 
 
-def _publish_if_valid(registry: Registry, kind: str, name: str, data: bytes, countries, sheet=None) -> list[str]:
-    """What the Upload tab does: check, and publish only a file without problems."""
+@pytest.fixture
+def registry_with_history(tmp_path, countries) -> Registry:
+    """A registry whose store already holds one published version of every uploadable dataset."""
+    registry = Registry(store=Store(tmp_path / "home"))
+    for kind in ("migrant_stock", "refugees", "skills"):
+        good = template(kind).to_csv(index=False).encode()
+        publish_checked(registry, check_upload(kind, f"{kind}.csv", good, countries), source_file=f"{kind}.csv",
+                        **PROVENANCE)
+    return registry
+
+
+def _shared_state(registry: Registry) -> tuple:
+    """Everything an upload could change: the store's versions, active versions and events, and the tables."""
+    store = registry.store
+    tables = {kind: registry.get(kind).frame for kind in ("migrant_stock", "refugees", "skills")}
+    return store.active(), {"versions": store.versions(), "events": store.events(), **tables}
+
+
+def _assert_same(before: tuple, after: tuple) -> None:
+    assert after[0] == before[0]
+    for name, frame in before[1].items():
+        pd.testing.assert_frame_equal(after[1][name], frame)
+
+
+def _try_to_publish(registry: Registry, kind: str, name: str, data: bytes, countries, sheet=None) -> list[str]:
+    """What the Upload tab does: check, then publish through the one path that refuses a file with problems."""
     prepared = check_upload(kind, name, data, countries, sheet=sheet)
-    if prepared.ok:
-        registry.publish(PublishRequest(dataset_id=kind, frame=prepared.frame, title="t", publisher="p",
-                                        citation="c", published_by="test", source_file=name, file_sha256="x"))
+    with pytest.raises(NotPublished) as refused:
+        publish_checked(registry, prepared, source_file=name, **PROVENANCE)
+    assert refused.value.problems == prepared.problems
     return [p.message("en") for p in prepared.problems]
 
 
@@ -128,26 +201,42 @@ def test_the_folder_holds_at_least_twenty_bad_files():
 
 
 @pytest.mark.parametrize(("name", "kind", "sheet", "expected"), CASES, ids=[f"{c[0]}:{c[2]}" for c in CASES])
-def test_bad_file_gets_its_exact_message_and_changes_nothing(isolated_registry, countries, name, kind, sheet,
+def test_bad_file_gets_its_exact_message_and_changes_nothing(registry_with_history, countries, name, kind, sheet,
                                                              expected):
-    before = isolated_registry.get(kind)
-    messages = _publish_if_valid(isolated_registry, kind, name, (BAD / name).read_bytes(), countries, sheet)
+    before = _shared_state(registry_with_history)
+    messages = _try_to_publish(registry_with_history, kind, name, (BAD / name).read_bytes(), countries, sheet)
     assert messages == expected
-    after = isolated_registry.get(kind)
-    assert after.meta == before.meta
-    assert after.frame.equals(before.frame)
-    assert not isolated_registry.store.exists()
+    _assert_same(before, _shared_state(registry_with_history))
 
 
-def test_file_over_the_size_limit_is_refused_before_it_is_read(isolated_registry, countries):
+def test_a_good_file_does_change_the_shared_data(registry_with_history, countries):
+    """The other half of the check above: the same path and comparison do see a publication."""
+    before = _shared_state(registry_with_history)
+    good = template("refugees").assign(refugees=[101, 202]).to_csv(index=False).encode()
+    publish_checked(registry_with_history, check_upload("refugees", "r.csv", good, countries), source_file="r.csv",
+                    **PROVENANCE)
+    with pytest.raises(AssertionError):
+        _assert_same(before, _shared_state(registry_with_history))
+
+
+def test_file_over_the_size_limit_is_refused_before_it_is_read(registry_with_history, countries):
     data = b"origin_iso3,destination_iso3,year,sex,migrants\n" + b"IRQ,DEU,2020,total,1\n" * (
         MAX_UPLOAD_BYTES // 21 + 1)
     assert len(data) > MAX_UPLOAD_BYTES
-    before = isolated_registry.get("migrant_stock")
-    messages = _publish_if_valid(isolated_registry, "migrant_stock", "big.csv", data, countries)
+    before = _shared_state(registry_with_history)
+    messages = _try_to_publish(registry_with_history, "migrant_stock", "big.csv", data, countries)
     assert messages == [f"big.csv is {len(data) / 2**20:.1f} MB; the limit is 50 MB. Split it (for example by year) "
                         "or remove columns you do not need."]
-    assert isolated_registry.get("migrant_stock").frame.equals(before.frame)
+    _assert_same(before, _shared_state(registry_with_history))
+
+
+def test_a_problem_table_mixing_rows_and_file_problems_converts_for_display(countries):
+    problems = [*check_upload("migrant_stock", "n.csv", (BAD / "negative_counts.csv").read_bytes(),
+                              countries).problems,
+                *check_upload("migrant_stock", "e.csv", b"", countries).problems]
+    table = problems_table(problems, "en")
+    assert pa.Table.from_pandas(table).num_rows == 2
+    assert table["Row"].tolist() == [3, pd.NA]
 
 
 def test_many_bad_rows_are_listed_up_to_a_cap_and_summarised(countries):

@@ -54,6 +54,11 @@ def versions(dataset_id: str) -> list[DatasetMeta]:
     return ([own.meta] if own is not None else []) + _versions(dataset_id, registry().store.state())
 
 
+def shared_versions(dataset_id: str) -> list[DatasetMeta]:
+    """Every shared version of a dataset (never this session's private upload), once per state of the store."""
+    return _versions(dataset_id, registry().store.state())
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _meta(dataset_id: str, version: str | None, store_state: tuple) -> DatasetMeta:
     """Which version is active, read from the store once per `store_state` (hashed into the key) rather than
@@ -100,37 +105,73 @@ def skills_prepared(version: str, sha256: str, _frame: pd.DataFrame) -> pd.DataF
 # -- uploads (the data page): read, check and diff once per file, not on every rerun ----------------
 @st.cache_data(show_spinner=False, max_entries=4)
 def upload_sheets(file_name: str, data: bytes) -> list[str]:
-    from dashboard.ingest import sheet_names
+    from dashboard.validation import sheet_names
 
     return sheet_names(file_name, data)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def upload_table(file_name: str, data: bytes, sheet: str | None):
-    """dashboard.ingest.read_upload (raises UploadError, which is not cached)."""
-    from dashboard.ingest import read_upload
+    """dashboard.validation.read_upload (raises UploadError, which is not cached)."""
+    from dashboard.validation import read_upload
 
     return read_upload(file_name, data, sheet)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def upload_prepared(kind: str, file_name: str, data: bytes, sheet: str | None,
-                    mapping: tuple[tuple[str, str | None], ...], layout: str):
-    """dashboard.validation.prepare for one file, sheet, mapping and layout."""
-    from dashboard.validation import prepare
+                    mapping: tuple[tuple[str, str | None], ...], layout: str,
+                    picks: tuple[tuple[str, str], ...] = ()):
+    """dashboard.validation.check_table for one file, sheet, mapping, layout and the country names picked."""
+    from dashboard.validation import check_table
 
-    return prepare(kind, upload_table(file_name, data, sheet), dict(mapping), countries(), layout)
+    return check_table(kind, upload_table(file_name, data, sheet), dict(mapping), countries(), layout, dict(picks))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def upload_diff(kind: str, file_name: str, data: bytes, sheet: str | None,
-                mapping: tuple[tuple[str, str | None], ...], layout: str, active_version: str, active_sha: str):
+                mapping: tuple[tuple[str, str | None], ...], layout: str, picks: tuple[tuple[str, str], ...],
+                active_version: str, active_sha: str):
     """dashboard.validation.diff of the checked upload against the shared active version."""
     from dashboard.validation import diff
 
-    new = upload_prepared(kind, file_name, data, sheet, mapping, layout).frame
+    new = upload_prepared(kind, file_name, data, sheet, mapping, layout, picks).frame
     active = registry().get(kind, active_version).frame
     return diff(kind, active, new)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def country_labels(lang: str) -> dict[str, str]:
+    """ISO3 -> "Name (ISO3)" in `lang`, sorted by name: the choices of the country picker."""
+    from dashboard.countries import country_names
+
+    names = country_names(countries(), lang)
+    return {iso3: f"{name} ({iso3})" for iso3, name in sorted(names.items(), key=lambda item: item[1])}
+
+
+def registry_meta(dataset_id: str) -> DatasetMeta:
+    """The active version's metadata, read from the store once per state of the store."""
+    return _meta(dataset_id, None, registry().store.state())
+
+
+def catalogue() -> pd.DataFrame:
+    """Every dataset and version with its provenance (registry.catalogue), once per state of the store."""
+    return _catalogue(registry().store.state())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _catalogue(store_state: tuple) -> pd.DataFrame:
+    return registry().catalogue()
+
+
+def events() -> pd.DataFrame:
+    """The store's log of publications and rollbacks, once per state of the store."""
+    return _events(registry().store.state())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _events(store_state: tuple) -> pd.DataFrame:
+    return registry().store.events()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -14,7 +14,7 @@ from dashboard.charts import skills as charts
 from dashboard.i18n import format_number, localise_digits, t
 from dashboard.registry import DatasetMeta
 from dashboard.skills_sample import ENGAGEMENT_MODES, SECTORS
-from ui import widgets
+from ui import state, widgets
 
 DIMENSIONS = {"education": "education", "field_of_study": "field", "occupation_isco": "isco", "sector": "sector",
               "years_band": None, "pyramid": None, "languages": "lang", "interest": "mode"}
@@ -144,12 +144,17 @@ def finder(s: SkillsView) -> None:
     if not sk.can_list(s.view):
         st.warning(t("skills.finder_too_few", lang, n=sk.MIN_RESPONDENTS))
         return
-    listing = sk.talent_list(s.view, lang, s.names)
+    listing = sk.talent_list(s.view, lang, s.names, with_contacts=state.holds_publish_right())
     st.markdown(t("skills.finder_count", lang, n=format_number(len(listing), lang, digits)))
     if len(listing) > FINDER_ROWS_SHOWN:
         st.caption(t("skills.finder_first", lang, shown=format_number(FINDER_ROWS_SHOWN, lang, digits)))
     st.dataframe(listing.head(FINDER_ROWS_SHOWN), hide_index=True, width="stretch")
-    widgets.table_with_downloads(listing, "skills_talent_finder", s.source, lang, key="skills_finder", show=False)
+    # Contact details stay on screen: no download carries them until each one can be written to the audit log.
+    contacts = [c for c in (t(f"skills.col.{n}", lang) for n in sk.CONTACT_COLUMNS) if c in listing.columns]
+    if contacts:
+        st.caption(t("skills.contacts_not_downloaded", lang))
+    widgets.table_with_downloads(listing.drop(columns=contacts), "skills_talent_finder", s.source, lang,
+                                 key="skills_finder", show=False)
     widgets.source_caption(s.meta, lang)
 
 

@@ -202,6 +202,30 @@ def clear_session_dataset(dataset_id: str) -> None:
     st.session_state.get(_SESSION_DATASETS, {}).pop(dataset_id, None)
 
 
+_COUNTRY_PICKS = "_country_picks"
+
+
+def country_picks(file_key: str) -> dict[str, str]:
+    """Unknown country names of one uploaded file (by its hash) -> the ISO3 the analyst picked for each."""
+    return dict(st.session_state.get(_COUNTRY_PICKS, {}).get(file_key, {}))
+
+
+def set_country_picks(file_key: str, picks: dict[str, str]) -> None:
+    st.session_state.setdefault(_COUNTRY_PICKS, {})[file_key] = dict(picks)
+
+
+_PUBLISH_RIGHT = "_publish_right"
+
+
+def grant_publish_right() -> None:
+    """This session proved the analyst passphrase: it may see a consented roster's contact details."""
+    st.session_state[_PUBLISH_RIGHT] = True
+
+
+def holds_publish_right() -> bool:
+    return bool(st.session_state.get(_PUBLISH_RIGHT, False))
+
+
 def publish_failures() -> int:
     return int(st.session_state.get(_PUBLISH_FAILURES, 0))
 

@@ -133,3 +133,31 @@ def test_a_bad_file_shows_its_problems_and_publishes_nothing(home):
         "Row 3, column migrants: -3 is negative. Counts cannot be below zero."]
     assert not any(b.label == PUBLISH for b in at.button)
     assert not Store(home).exists()
+
+
+def test_a_picked_country_is_applied_and_checked_again_without_a_new_upload(home):
+    at = _data_page(auth.hash_passphrase(PASSPHRASE, iterations=1000))
+    at = _upload(at, "typo.csv", b"destination_iso3,year,migrants\nGermny,2020,5\nJordn,2020,7\n")
+    assert at.error[0].value.startswith("Problems found: 2. Nothing was published.")
+    germny, jordn = (next(s for s in at.selectbox if s.label.startswith(f"“{name}”")) for name in ("Germny", "Jordn"))
+    assert germny.value == "DEU"  # the suggestion comes first and is preselected
+    jordn.set_value("JOR")
+    at = next(b for b in at.button if b.label == "Apply the chosen countries and check again").click().run()
+    assert not at.error
+    assert at.success[0].value.startswith("All checks passed")
+    preview = next(df.value for df in at.dataframe if "destination_iso3" in df.value.columns and len(df.value) == 2)
+    assert preview[["destination_iso3", "migrants"]].values.tolist() == [["DEU", 5], ["JOR", 7]]
+    assert any(b.label == PUBLISH for b in at.button)
+    assert not Store(home).exists()
+
+
+def test_a_hostile_file_is_refused_by_its_limit_on_the_page(home):
+    from tests.test_validation_bad_files import BAD
+
+    at = _data_page()
+    at = _upload(at, "columns_100000.csv", (BAD / "columns_100000.csv").read_bytes())
+    assert [reader_text(e.value) for e in at.error] == [
+        "columns_100000.csv has 100,000 columns; the limit is 500. Keep only the columns of the table (delete empty "
+        "or unused columns to the right), or export just the table as CSV."]
+    assert not at.exception
+    assert not Store(home).exists()

@@ -15,6 +15,10 @@ from openpyxl import Workbook
 
 HERE = Path(__file__).resolve().parent
 HEADER = "origin_iso3,destination_iso3,year,sex,migrants\n"
+SKILLS = ("respondent_id,residence_iso3,sex,age,years_abroad,education,field_of_study,occupation_isco,sector,"
+          "languages,interest_mentoring,interest_short_term,interest_return,interest_investment,"
+          "interest_philanthropy,weight\n")
+UNKNOWN_NAMES = 20_000
 
 
 def text(name: str, body: str, encoding: str = "utf-8") -> None:
@@ -77,6 +81,42 @@ def main() -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"\x00" * (60 * 1024 * 1024))
     (HERE / "zip_bomb.xlsx").write_bytes(buffer.getvalue())
+    hostile()
+    numbers_and_encodings()
+
+
+def hostile() -> None:
+    """Small files that used to take the server down (issue 14): each is refused by a limit before parsing."""
+    # 5 kB: a header cell at XFD1 and one value at A20000; openpyxl declares the sheet as A1:XFD20000.
+    book = Workbook()
+    book.active["XFD1"] = "x"
+    book.active["A20000"] = 1
+    book.save(HERE / "xfd1_a20000.xlsx")
+    # 100,000 columns in one header row (~890 kB).
+    text("columns_100000.csv", ",".join(f"c{i}" for i in range(100_000)) + "\n" + ",".join("1" * 100_000) + "\n")
+    # 20,000 distinct country names that are no country (~400 kB).
+    text("unknown_names_20000.csv", HEADER + "".join(f"IRQ,Nowhere {i:05d},2020,total,{i}\n"
+                                                     for i in range(UNKNOWN_NAMES)))
+
+
+def numbers_and_encodings() -> None:
+    """Numbers as people write them, and text files that used to get the wrong message."""
+    # An empty `languages` cell no longer skips the row's checks; the other cells are wrong.
+    text("skills_empty_languages.csv", SKILLS + "R1,SWE,robot,999,-50,master,health,2,health,,1,0,0,0,1,inf\n")
+    text("skills_no_languages.csv", SKILLS.replace("languages,", "") + "R1,SWE,female,35,10,master,health,2,health,"
+         "1,0,0,0,1,1\n")
+    text("skills_inf_weights.csv", SKILLS + "".join(f"R{i},SWE,female,35,10,master,health,2,health,ar,1,0,0,0,1,{w}\n"
+                                                    for i, w in enumerate(["inf", "1e308", "nan", "-inf"], 1)))
+    # A semicolon file: decimal commas. "0,5" is a fine weight; "1.234" could be 1234 or 1.234.
+    text("decimal_comma_weights.csv", SKILLS.replace(",", ";") + "".join(
+        f"R{i};SWE;female;35;10;master;health;2;health;ar;1;0;0;0;1;{w}\n"
+        for i, w in enumerate(["0,5", "1,5", "1.234"], 1)))
+    text("decimal_comma_counts.csv", HEADER.replace(",", ";") + "IRQ;DEU;2020;total;12,5\nIRQ;SWE;2020;total;7,50\n"
+         "IRQ;NLD;2020;total;1,2,3\nIRQ;AUT;2020;total;1.234\n")
+    text("ambiguous_counts.csv", HEADER + 'IRQ,DEU,2020,total,"12,5"\nIRQ,SWE,2020,total,"1,234"\n')
+    # A short Arabic table saved as UTF-16 without a byte-order mark: read, then checked (-5 is negative).
+    text("arabic_utf16_no_bom.csv", "البلد,السنة,العدد\nألمانيا,2020,-5\n", encoding="utf-16-le")
+    text("only_quotes.csv", '"""""""\n')
 
 
 if __name__ == "__main__":
