@@ -44,8 +44,12 @@ def with_names(frame: pd.DataFrame, countries: pd.DataFrame, lang: str, iso_colu
 def normalise(text: str) -> str:
     """Lower case, no accents, Arabic letters unified (hamza forms, ta marbuta, alif maqsura, diacritics,
     tatweel), punctuation as single spaces: the form in which names are compared."""
-    text = unicodedata.normalize("NFKD", str(text)).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))  # Latin accents, Arabic harakat
+    text = str(text)
+    if text.isascii():  # most names: no accent or harakat to take off
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text).casefold()
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))  # Latin accents, Arabic harakat
     text = text.replace("\u0640", "").replace("'", "").replace("’", "")  # tatweel; "Cote d'Ivoire"
     text = text.translate(_ARABIC_LETTERS)
     text = re.sub(r"[^\w]+", " ", text).replace("_", " ")
@@ -77,21 +81,33 @@ class CountryResolver:
                     key = normalise(name)
                     self._lookup.setdefault(key, row.iso3)
                     self._lookup.setdefault(_without_article(key), row.iso3)
+        self._by_end: dict[str, list[str]] = {}  # names by first and by last letter: the suggestions' candidates
+        for name in self._lookup:
+            for end in {name[:1], name[-1:]}:
+                self._by_end.setdefault(end, []).append(name)
 
     def resolve(self, value: str) -> str | None:
         key = normalise(value)
-        for candidate in (key, _reordered(key), _without_article(key), re.sub(r"^the ", "", key),
-                          normalise(re.sub(r"\(.*?\)", "", value)) if "(" in value else ""):
-            if candidate and candidate in self._lookup:
-                return self._lookup[candidate]
-        return None
+        found = self._lookup.get(key)
+        if found is not None:
+            return found
+        variants = (lambda: _reordered(key), lambda: _without_article(key), lambda: re.sub(r"^the ", "", key),
+                    lambda: normalise(re.sub(r"\(.*?\)", "", value)) if "(" in value else "")
+        return next((self._lookup[c] for c in (variant() for variant in variants) if c in self._lookup), None)
 
     def label(self, iso3: str) -> str:
         return f"{self._names[iso3]} ({iso3})"
 
     def suggest(self, value: str, n: int = 3) -> list[str]:
         """Close names, as "Germany (DEU)"."""
-        matches = difflib.get_close_matches(normalise(value), list(self._lookup), n=n * 3, cutoff=0.75)
+        key = normalise(value)
+        if not key:
+            return []
+        # Compared only with names that share the first or the last letter and whose length allows a similarity
+        # of 0.75 (within a factor 0.6): a typo rarely changes both ends of a name. Every country stays pickable.
+        candidates = {*self._by_end.get(key[0], ()), *self._by_end.get(key[-1], ())}
+        near = sorted(name for name in candidates if 0.6 * len(key) <= len(name) <= len(key) / 0.6)
+        matches = difflib.get_close_matches(key, near, n=n * 3, cutoff=0.75)
         out: list[str] = []
         for match in matches:
             label = self.label(self._lookup[match])
@@ -99,6 +115,3 @@ class CountryResolver:
                 out.append(label)
         return out[:n]
 
-    def suggested_codes(self, value: str, n: int = 3) -> list[str]:
-        """The ISO3 codes of `suggest` (what the analyst can pick)."""
-        return [label[-4:-1] for label in self.suggest(value, n)]
