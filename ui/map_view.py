@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import diaspora, plaintext
 from dashboard.charts import map as charts
 from dashboard.countries import with_names
-from dashboard.i18n import format_number, format_percent, t
+from dashboard.i18n import format_number, format_percent, join_list, t
 from dashboard.registry import Dataset
 from dashboard.sources import provenance, source_line, source_lines
 from ui import cached, state, widgets
@@ -48,7 +48,7 @@ def gaps_note(gaps: dict[str, str], revision: str, names: dict[str, str], lang: 
     for reason, key in ((diaspora.NOT_ESTIMATED, "map.gaps_note"), (diaspora.NOT_IN_VERSION, "map.gaps_note_version")):
         listed = sorted(names.get(c, c) for c, why in gaps.items() if why == reason)
         if listed:
-            parts.append(t(key, lang, revision=revision, countries=", ".join(listed)))
+            parts.append(t(key, lang, revision=revision, countries=join_list(listed, lang)))
     return " ".join(parts)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from dashboard.i18n import Digits, format_number, format_percent, t
+from dashboard.i18n import Digits, format_number, format_percent, join_list, t
 from dashboard.scenario.model import HEADLINES, ORGANIC, OUTCOMES, SEGMENT_OUTCOMES
 from dashboard.scenario.params import LEVERS, PARAMETERS, Param
 from dashboard.scenario.population import Population
@@ -108,9 +108,9 @@ def lever_table(lang: str, digits: Digits) -> pd.DataFrame:
     """Every lever: pillar, analogue, ramp-up, reach, what a user sizes (default and range)."""
     rows = []
     for lv in LEVERS.values():
-        skills = ", ".join(t(f"scenario.skill.{s}", lang) for s in lv.skills) if lv.skills else \
+        skills = join_list((t(f"scenario.skill.{s}", lang) for s in lv.skills), lang) if lv.skills else \
             t("scenario.everyone", lang)
-        sectors = ", ".join(t(f"scenario.sector.{s}", lang) for s in lv.sectors) if lv.sectors else \
+        sectors = join_list((t(f"scenario.sector.{s}", lang) for s in lv.sectors), lang) if lv.sectors else \
             t("scenario.all_sectors", lang)
         size = lv.size
         rows.append({
