@@ -1,4 +1,4 @@
-"""Skills: what Iraqis abroad know, where they live and how they want to help."""
+"""Skills: what official statistics measured about Iraqis abroad, then what they studied and how they want to help."""
 
 import streamlit as st
 
@@ -8,7 +8,7 @@ from dashboard.countries import country_names
 from dashboard.i18n import format_number, t
 from dashboard.skills_sample import ENGAGEMENT_MODES
 from dashboard.sources import provenance, source_line
-from ui import cached, shell, skills_sections, state, widgets
+from ui import cached, shell, skills_official, skills_sections, state, widgets
 
 lang, digits = shell.page_start()
 data = cached.dataset("skills")
@@ -19,8 +19,12 @@ source = source_line(meta, lang)
 
 st.title(t("skills.title", lang))
 st.caption(t("skills.intro", lang))
+skills_official.official_section(lang, digits)
+
+st.header(t("official.detail_section", lang))
 if meta.is_synthetic:
     widgets.synthetic_label(lang)
+    skills_official.sample_basis(lang)
 else:
     provenance_fields = {name: provenance(meta, name, lang, plaintext.markdown)
                          for name in ("title", "publisher", "revision")}

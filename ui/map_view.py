@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from dashboard import diaspora, plaintext
+from dashboard import diaspora, plaintext, skills_official
 from dashboard.charts import map as charts
+from dashboard.charts import skills_official as official_charts
 from dashboard.countries import with_names
 from dashboard.i18n import format_number, format_percent, join_list, t
 from dashboard.registry import Dataset
+from dashboard.skills import sample_note
 from dashboard.sources import provenance, source_line, source_lines
 from ui import cached, state, widgets
 
@@ -101,6 +103,17 @@ class MapView:
         return source_lines((self.stock.meta, self.refugees.meta), self.lang, escape)
 
 
+def official_education(column, iso3: str, lang: str, digits: str) -> None:
+    """The country's DIOC-E tertiary share beside its stock ("no official figure" when DIOC has none, never 0),
+    with its people aged 15+, its reason when flagged, and its source."""
+    dioc = cached.dataset("skills_dioc_e")
+    figure = skills_official.official_education(dioc.frame, iso3)
+    shown = t("official.no_figure", lang) if figure is None else format_percent(figure["share"], lang, digits)
+    line = official_charts.panel_text(figure, lang, digits)
+    column.metric(t("official.panel_metric", lang), shown, help=line)
+    st.caption(f"{t('official.panel_title', lang)}: {line}. {source_line(dioc.meta, lang)}")
+
+
 def country_panel(view: MapView, selected: str) -> None:
     """One country's story: people there, rank, share, refugees, the trend, and its skills summary."""
     lang, digits, year, stock, refugees = view.lang, view.digits, view.year, view.stock, view.refugees
@@ -111,7 +124,7 @@ def country_panel(view: MapView, selected: str) -> None:
     asylum = diaspora.refugees_in(refugees.frame, selected)
     present = here[here["migrants"] > 0]
     ranked = int(view.measures["rank"].notna().sum())
-    metrics = st.columns(4)
+    metrics = st.columns(5)
     people = int(present["migrants"].iloc[0]) if not present.empty else 0
     gap = view.gaps.get(selected)
     metrics[0].metric(t("map.panel_people", lang, year=year, sex=view.sex_label),
@@ -126,6 +139,7 @@ def country_panel(view: MapView, selected: str) -> None:
         latest = earlier.iloc[-1]
         metrics[3].metric(t("map.panel_refugees", lang, year=int(latest["year"])),
                           format_number(int(latest["refugees"] + latest["asylum_seekers"]), lang, digits))
+    official_education(metrics[4], selected, lang, digits)
     revision = provenance(stock.meta, "revision", lang, plaintext.markdown)   # a published name, as typed
     if gap:
         st.info(t("map.panel_gap", lang, country=country, reason=t(f"map.gap.{gap}", lang), revision=revision),
@@ -143,6 +157,7 @@ def country_panel(view: MapView, selected: str) -> None:
     skills = cached.dataset("skills")
     summary = cached.skills_country_summary(skills.meta.version, skills.meta.sha256, selected, lang, digits)
     st.markdown(f"**{t('map.panel_skills', lang, country=country)}**")
+    st.caption(sample_note(skills.meta, lang))
     if summary.empty:
         st.caption(t("map.panel_no_skills", lang, country=country))
     else:

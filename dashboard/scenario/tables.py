@@ -191,12 +191,17 @@ def tornado_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def coverage_table(population: Population, lang: str, digits: Digits, names: dict[str, str]) -> pd.DataFrame:
-    """How each destination's people were split: its own respondents, or its group's, or everyone's."""
+    """How each destination's people were split: its own respondents, or its group's, or everyone's (and,
+    when the skill levels come from the official figures, which ones)."""
     cov = population.coverage
-    return pd.DataFrame({
+    table = pd.DataFrame({
         t("chart.destination", lang): [names.get(c, c) for c in cov["destination_iso3"]],
         t("scenario.col_dest_group", lang): [t(f"scenario.group.{g}", lang) for g in cov["dest_group"]],
         t("chart.migrants", lang): cov["people"],
         t("scenario.col_respondents", lang): cov["respondents"],
         t("scenario.col_rule", lang): [t(f"scenario.rule.{r}", lang) for r in cov["rule"]],
     })
+    if "education_source" in cov:
+        table[t("scenario.col_education_source", lang)] = [t(f"scenario.education_source.{s}", lang)
+                                                           for s in cov["education_source"]]
+    return table

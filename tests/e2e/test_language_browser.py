@@ -16,7 +16,9 @@ URL_PATHS = [p.address for p in PAGES]
 
 #: Latin words an Arabic page may show: acronyms and proper names of sources, file formats, units.
 ALLOWED = {"CSV", "Excel", "UN", "DESA", "UNHCR", "Rev", "IOM", "HIJRA", "AMINA", "P10", "P50", "P90", "ISO",
-           "JSON", "HTML", "USD", "A4", "PageUp", "PageDown", "M49"}
+           "JSON", "HTML", "USD", "A4", "PageUp", "PageDown", "M49",
+           # the official skills statistics: publishers' databases and international classifications
+           "OECD", "DIOC", "DIOC-E", "IAB", "ISCED", "ISCO", "ISCO-08", "SOC"}
 _ISO_CODE = re.compile(r"^[A-Z]{2,3}$")                      # ISO 3166 codes shown beside names
 _CITATION = re.compile("\u2068[^\u2069]*\u2069")
 _URL = re.compile(r"https?://\S+")                         # a cited web address, not prose
