@@ -322,7 +322,7 @@ def country_aliases(iso3: str, cc: pd.Series | None, translation: gettext.NullTr
         for name in ENGLISH.get(iso3, ()):
             if len(name) > 3 and not name.isupper() and not pattern.search(name):
                 print(f"  note: {iso3} variant {name!r} is not matched by country_converter's regex")
-    return sorted({n for n in names if n}, key=normalise)
+    return sorted({n for n in names if n}, key=lambda n: (normalise(n), n))  # ties in a fixed order
 
 
 def check_aliases(countries: pd.DataFrame) -> None:
