@@ -7,7 +7,7 @@ from dashboard.scenario import tables
 from dashboard.scenario.params import LEVERS, LEVERS_BY_PILLAR, PILLARS
 from dashboard.scenario.presets import PRESETS
 from dashboard.scenario.spec import CONTEXT_KEYS, CONTEXT_RANGE, HORIZON_RANGE
-from ui import scenario_state, scenario_tabs, shell, state
+from ui import briefing_download, scenario_state, scenario_tabs, shell, state
 
 CARDS = ("cum_returns", "engaged_final", "cum_investment", "cum_cost", "cost_per_outcome")
 
@@ -28,60 +28,67 @@ problems += scenario_state.load_requested(slot, first_visit, lang, digits)
 for problem in problems:
     st.error(problem, icon=":material/warning:")
 
-# ---- controls: levers by pillar (toggles), sizes and the world in expanders --------------------------------
-with st.container(border=True):
-    for pillar, column in zip(PILLARS, st.columns(len(PILLARS)), strict=True):
-        column.markdown(f"**{t(f'scenario.pillar.{pillar}', lang)}**")
-        for lid in LEVERS_BY_PILLAR[pillar]:
-            column.toggle(t(f"scenario.lever.{lid}", lang), key=f"scn_on_{lid}",
-                          help=t(f"scenario.lever.{lid}.help", lang))
-sized = [lid for lid in scenario_state.chosen_levers() if LEVERS[lid].size is not None]
-if sized:
-    with st.expander(t("scenario.tune", lang)):
-        for lid in sized:
-            size = LEVERS[lid].size
-            scenario_state.ensure_size(lid)
-            st.slider(f"{t(f'scenario.lever.{lid}', lang)}: {t(f'scenario.size.{size.unit}', lang)}",
-                      min_value=float(size.minimum), max_value=float(size.maximum), step=float(size.step),
-                      key=f"scn_size_{lid}", help=t(f"scenario.lever.{lid}.size_note", lang))
-world_label = t("scenario.world", lang, **{k: format_number(state.value(f"scn_{k}"), lang, digits)
-                                           for k in (*CONTEXT_KEYS, "horizon")})
-with st.expander(world_label):
-    st.caption(t("scenario.world_help", lang))
-    columns = st.columns(4)
-    for column, key in zip(columns, CONTEXT_KEYS, strict=False):
-        column.slider(t(f"scenario.context.{key}", lang), *CONTEXT_RANGE, step=5, key=f"scn_{key}",
-                      help=t(f"scenario.context.{key}.help", lang))
-    columns[3].slider(t("scenario.horizon", lang), *HORIZON_RANGE, key="scn_horizon")
-scenario = scenario_state.save_from_widgets(slot)
+@st.fragment
+def levers_and_results() -> None:
+    """The lever panel and its results: a lever change reruns only this part, not the page around it."""
+    # ---- controls: levers by pillar (toggles), sizes and the world in expanders --------------------------------
+    with st.container(border=True):
+        for pillar, column in zip(PILLARS, st.columns(len(PILLARS)), strict=True):
+            column.markdown(f"**{t(f'scenario.pillar.{pillar}', lang)}**")
+            for lid in LEVERS_BY_PILLAR[pillar]:
+                column.toggle(t(f"scenario.lever.{lid}", lang), key=f"scn_on_{lid}",
+                              help=t(f"scenario.lever.{lid}.help", lang))
+    sized = [lid for lid in scenario_state.chosen_levers() if LEVERS[lid].size is not None]
+    if sized:
+        with st.expander(t("scenario.tune", lang)):
+            for lid in sized:
+                size = LEVERS[lid].size
+                scenario_state.ensure_size(lid)
+                st.slider(f"{t(f'scenario.lever.{lid}', lang)}: {t(f'scenario.size.{size.unit}', lang)}",
+                          min_value=float(size.minimum), max_value=float(size.maximum), step=float(size.step),
+                          key=f"scn_size_{lid}", help=t(f"scenario.lever.{lid}.size_note", lang))
+    world_label = t("scenario.world", lang, **{k: format_number(state.value(f"scn_{k}"), lang, digits)
+                                               for k in (*CONTEXT_KEYS, "horizon")})
+    with st.expander(world_label):
+        st.caption(t("scenario.world_help", lang))
+        columns = st.columns(4)
+        for column, key in zip(columns, CONTEXT_KEYS, strict=False):
+            column.slider(t(f"scenario.context.{key}", lang), *CONTEXT_RANGE, step=5, key=f"scn_{key}",
+                          help=t(f"scenario.context.{key}.help", lang))
+        columns[3].slider(t("scenario.horizon", lang), *HORIZON_RANGE, key="scn_horizon")
+    scenario = scenario_state.save_from_widgets(slot)
+    briefing_download.refresh_choices()
 
-# ---- results -------------------------------------------------------------------------------------------------
-summary = scenario_tabs.summary_of(slot, scenario, lang)
-st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
-if not scenario.levers:
-    st.info(t("scenario.no_levers", lang))
-heads = summary.headlines.set_index("metric")
-base_heads = summary.baseline_headlines.set_index("metric")
-added = summary.added.set_index("metric")
-for column, metric in zip(st.columns(len(CARDS)), CARDS, strict=True):
-    row = heads.loc[metric]
-    delta = None
-    if metric != "cost_per_outcome" and scenario.levers:
-        delta = t("scenario.vs_baseline", lang,
-                  value=tables.format_modelled(added.loc[metric, "p50"], metric, lang, digits))
-    column.metric(t(f"scenario.headline.{metric}", lang), tables.band_text(row, metric, lang, digits, bands=False),
-                  delta=delta, delta_color="off",
-                  help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),
-                         baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
-st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
-view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
-st.caption(view.sample_note)
+    # ---- results -------------------------------------------------------------------------------------------------
+    summary = scenario_tabs.summary_of(slot, scenario, lang)
+    st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
+    if not scenario.levers:
+        st.info(t("scenario.no_levers", lang))
+    heads = summary.headlines.set_index("metric")
+    base_heads = summary.baseline_headlines.set_index("metric")
+    added = summary.added.set_index("metric")
+    for column, metric in zip(st.columns(len(CARDS)), CARDS, strict=True):
+        row = heads.loc[metric]
+        delta = None
+        if metric != "cost_per_outcome" and scenario.levers:
+            delta = t("scenario.vs_baseline", lang,
+                      value=tables.format_modelled(added.loc[metric, "p50"], metric, lang, digits))
+        column.metric(t(f"scenario.headline.{metric}", lang), tables.band_text(row, metric, lang, digits, bands=False),
+                      delta=delta, delta_color="off",
+                      help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),
+                             baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
+    st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
+    view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
+    st.caption(view.sample_note)
 
-# Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
-tabs = st.tabs([t(f"scenario.tab_{name}", lang) for name in scenario_tabs.TABS], key="scn_tab", on_change="rerun")
-for name, tab in zip(scenario_tabs.TABS, tabs, strict=True):
-    if tab.open:
-        with tab:
-            scenario_tabs.RENDER[name](view)
-            if name != "save":
-                st.caption(view.sample_note)
+    # Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
+    tabs = st.tabs([t(f"scenario.tab_{name}", lang) for name in scenario_tabs.TABS], key="scn_tab", on_change="rerun")
+    for name, tab in zip(scenario_tabs.TABS, tabs, strict=True):
+        if tab.open:
+            with tab:
+                scenario_tabs.RENDER[name](view)
+                if name != "save":
+                    st.caption(view.sample_note)
+
+
+levers_and_results()

@@ -63,8 +63,10 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-          base_path: str = "", timeout: float = 60, address: str | None = "127.0.0.1") -> Server:
+          base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit"),
+          address: str | None = "127.0.0.1") -> Server:
     """Start the app on a free port (its log in `log_dir`/server-PORT.log) and wait for its health endpoint.
+    `launcher`: what runs `streamlit run ...` after the interpreter (benchmarks/instrumented_server.py);
     `address=None` binds every interface, as `make run` does."""
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -74,7 +76,7 @@ def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence
     with open(log_path, "w", encoding="utf-8") as log:
         started = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
+            [sys.executable, *launcher, "run", str(REPO_ROOT / "streamlit_app.py"),
              "--server.port", str(port), *args],
             cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
@@ -96,9 +98,10 @@ def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence
 
 @contextmanager
 def serving(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-            base_path: str = "", timeout: float = 60) -> Iterator[Server]:
+            base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit")
+            ) -> Iterator[Server]:
     """`start`, then stop the server whatever happens."""
-    server = start(log_dir, env, extra_args, base_path, timeout)
+    server = start(log_dir, env, extra_args, base_path, timeout, launcher)
     try:
         yield server
     finally:
