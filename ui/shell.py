@@ -106,7 +106,8 @@ def apply_direction(lang: str) -> None:
         f"[data-testid='stHeading'] :is(h1, h2, h3, h4, h5, h6), [data-testid='stCaptionContainer'], "
         f"[data-testid='stMarkdownContainer'], [data-testid='stMarkdownContainer'] :is(li, p) "
         f"{{text-align: {align};}}"
-        # the data grid draws its cells left to right on a canvas: in RTL a wide grid would hide its first column
+        # the data grid draws its cells left to right on a canvas (in RTL its columns come reversed, see
+        # widgets.table_with_downloads): a wide grid starts scrolled to its right end, where the first column is
         f"[data-testid='stDataFrame'] {{direction: ltr;}}"
         # a metric's label, value and delta wrap between words rather than end in "…" (no figure is cut off)
         f":is([data-testid='stMetricLabel'], [data-testid='stMetricValue'], [data-testid='stMetricDelta']), "
@@ -117,9 +118,18 @@ def apply_direction(lang: str) -> None:
         # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)
         f".katex {{direction: ltr; unicode-bidi: isolate;}}{_uploader_css(lang)}</style>"
         f"<script>document.querySelector(\"[data-testid='stApp']\")?.setAttribute('dir', '{direction}');"
-        f"document.documentElement.setAttribute('lang', '{lang}');</script>",
+        f"document.documentElement.setAttribute('lang', '{lang}');{_RTL_GRIDS_JS}</script>",
         unsafe_allow_javascript=True,
     )
+
+
+#: Once per browser page: every data grid that appears on a right-to-left page and is wider than its box is
+#: scrolled once to its right end, so its first column (drawn rightmost) is in view.
+_RTL_GRIDS_JS = """if (!window.__rtlGrids) { window.__rtlGrids = true; const seen = new WeakSet();
+const fix = () => { if (document.querySelector("[data-testid='stApp']")?.getAttribute('dir') !== 'rtl') return;
+  document.querySelectorAll("[data-testid='stDataFrame'] .dvn-scroller").forEach(s => {
+    if (!seen.has(s) && s.scrollWidth > s.clientWidth + 1) { s.scrollLeft = s.scrollWidth; seen.add(s); } }); };
+new MutationObserver(fix).observe(document.body, {childList: true, subtree: true}); fix(); }"""
 
 
 def _uploader_css(lang: str) -> str:
