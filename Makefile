@@ -17,7 +17,8 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.installed  ## install and serve the app on http://localhost:$(PORT)
+run: $(VENV)/.installed  ## install and serve the app on http://localhost:$(PORT) (settings checked first)
+	$(PY) -m dashboard.startup
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
 # Fast suites first, the browser last. Any pytest failure stops make, including exit code 5 (no tests

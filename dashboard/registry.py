@@ -1,9 +1,9 @@
 """The one way to get a dataset: `Registry().get("migrant_stock")` returns the active version and its metadata.
 
 Bundled datasets are listed in `data/manifest.json`; each is its dataset's first version. Versions analysts
-publish live in the SQLite store (`dashboard/store.py`), which also records which version of each dataset is
-active (without a store entry, the manifest's default). Pages never read files: they ask the registry (through
-the cached accessors in `ui/cached.py`).
+publish live in the store (`dashboard/store/`, SQLite or PostgreSQL), which also records which version of each
+dataset is active (without a store entry, the manifest's default). Pages never read files: they ask the
+registry (through the cached accessors in `ui/cached.py`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard import paths
 from dashboard.schemas import KINDS, SCHEMAS  # noqa: F401  (SCHEMAS: one schema per kind, re-exported)
-from dashboard.store import PublishRequest, Store, StoreError
+from dashboard.store import EVENT_COLUMNS, BaseStore, PublishRequest, StoreError, StoreUnavailable, open_store
 
 
 class DataFileError(RuntimeError):
@@ -132,9 +132,9 @@ def apply_schema(frame: pd.DataFrame, dataset_id: str, name: str) -> pd.DataFram
 class Registry:
     """Every dataset and version the app knows, and which one is active."""
 
-    def __init__(self, data_dir: Path | None = None, store: Store | None = None) -> None:
+    def __init__(self, data_dir: Path | None = None, store: BaseStore | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else paths.DATA_DIR
-        self.store = store if store is not None else Store()
+        self.store = store if store is not None else open_store()
         manifest_path = self.data_dir / "manifest.json"
         if not manifest_path.exists():
             raise DataFileError(f"manifest.json is missing from {self.data_dir}.")
@@ -162,8 +162,8 @@ class Registry:
         try:
             stored = self.store.versions(dataset_id)
             active = self.store.active().get(dataset_id)
-        except StoreError as exc:
-            raise DataFileError(f"The data store {exc}. Restore {self.store.path.name} from a backup.") from exc
+        except StoreUnavailable:  # degrade, don't die: the bundled versions still serve (store_problem says why)
+            stored, active = pd.DataFrame(columns=["dataset_id"]), None
         published = [_stored_meta(row) for row in reversed(stored.to_dict("records"))]
         found = published + bundled
         if active not in {m.version for m in found}:
@@ -190,6 +190,18 @@ class Registry:
         except StoreError as exc:
             raise DataFileError(f"{meta.file}: {exc}. Roll back to another version or restore a backup.") from exc
         return Dataset(meta=meta, frame=apply_schema(raw, dataset_id, meta.file))
+
+    def events(self) -> pd.DataFrame:
+        """The audit log (who did what, when); empty while the store cannot be read (store_problem says why)."""
+        try:
+            return self.store.events()
+        except StoreUnavailable:
+            return pd.DataFrame(columns=EVENT_COLUMNS)
+
+    def store_problem(self, store_state: tuple | None = None) -> str | None:
+        """Why published versions cannot be read right now (the store's own words), or None when they can."""
+        kind, detail = store_state if store_state is not None else self.store.state()
+        return str(detail) if kind == "unavailable" else None
 
     def publish(self, request: PublishRequest) -> DatasetMeta:
         """Store a validated table as the new active version of its dataset; returns its metadata."""

@@ -3,10 +3,11 @@
 import streamlit as st
 
 from dashboard.i18n import t
-from ui import data_page, shell
+from ui import data_page, shell, store_status
 
 lang, digits = shell.page_start()
 st.title(t("data.title", lang))
+store_status.data_page_problem(lang)
 data_page.session_uploads(lang)
 sources_tab, upload_tab, versions_tab = st.tabs([t("data.tab_sources", lang), t("data.tab_upload", lang),
                                                  t("data.tab_versions", lang)])

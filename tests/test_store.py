@@ -1,4 +1,7 @@
-"""The versioned store: publish, read back, roll back, survive a kill mid-publish, and take concurrent publishes."""
+"""The versioned store: publish, read back, roll back, survive a kill mid-publish, and take concurrent publishes.
+
+Every test that takes `registry` runs twice: on SQLite and on a real PostgreSQL server (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import pytest
 
 from dashboard.paths import REPO_ROOT
 from dashboard.registry import PublishRequest, Registry
-from dashboard.store import Store, StoreError, home
+from dashboard.store import Store, StoreError, home, store_at
 
 
 def _stock(scale: int = 2) -> pd.DataFrame:
@@ -28,8 +31,21 @@ def _request(frame: pd.DataFrame, who: str = "Analyst A") -> PublishRequest:
 
 
 @pytest.fixture
-def registry(tmp_path) -> Registry:
-    return Registry(store=Store(tmp_path / "home"))
+def registry(store_location) -> Registry:
+    return Registry(store=store_at(store_location))
+
+
+def _raw(store):
+    """A plain connection to the store's database, bypassing the app (as someone with database access)."""
+    if store.backend == "sqlite":
+        return sqlite3.connect(store.path, isolation_level=None)
+    import psycopg
+
+    return psycopg.connect(store.url, autocommit=True)
+
+
+def _location(store) -> str:
+    return str(store.directory) if store.backend == "sqlite" else store.url
 
 
 def test_data_directory_comes_from_dashboard_home(monkeypatch, tmp_path):
@@ -62,9 +78,9 @@ def test_publish_makes_a_new_active_version_with_its_provenance(registry):
     assert registry.get("migrant_stock", "rev2020").frame["migrants"].sum() * 2 == new["migrants"].sum()
 
 
-def test_data_persists_across_restarts(registry, tmp_path):
+def test_data_persists_across_restarts(registry):
     registry.publish(_request(_stock()))
-    reopened = Registry(store=Store(tmp_path / "home"))
+    reopened = Registry(store=store_at(_location(registry.store)))
     assert reopened.get("migrant_stock").meta.version == "v4"
 
 
@@ -83,22 +99,32 @@ def test_rollback_to_any_version_and_forward_again(registry):
         registry.activate("migrant_stock", "v9", "Analyst B")
 
 
-def test_published_versions_are_immutable(registry):
+def test_published_versions_and_the_audit_log_are_immutable_in_the_database(registry):
     registry.publish(_request(_stock()))
-    conn = sqlite3.connect(registry.store.path)
-    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
-        conn.execute("UPDATE versions SET rows = 1")
-    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
-        conn.execute("DELETE FROM versions")
+    conn = _raw(registry.store)
+    for statement, refusal in [("UPDATE versions SET rows = 1", "immutable"),
+                               ("DELETE FROM versions", "never deleted"),
+                               ("UPDATE events SET who = 'someone else'", "append-only"),
+                               ("DELETE FROM events", "append-only")]:
+        with pytest.raises(Exception, match=refusal):
+            conn.execute(statement)
+    if registry.store.backend == "postgresql":
+        for table, refusal in (("versions", "never deleted"), ("events", "append-only")):
+            with pytest.raises(Exception, match=refusal):
+                conn.execute(f"TRUNCATE {table} CASCADE")
     conn.close()
+    assert registry.store.events()["who"].tolist() == ["Analyst A"]
+    assert registry.get("migrant_stock").meta.rows == len(_stock())
 
 
 def test_a_damaged_payload_is_reported_not_shown(registry):
     registry.publish(_request(_stock()))
-    conn = sqlite3.connect(registry.store.path)
-    conn.execute("DROP TRIGGER versions_are_immutable")
+    conn = _raw(registry.store)
+    if registry.store.backend == "sqlite":
+        conn.execute("DROP TRIGGER versions_are_immutable")
+    else:
+        conn.execute("ALTER TABLE versions DISABLE TRIGGER versions_are_immutable")
     conn.execute("UPDATE versions SET payload_sha256 = 'x'")
-    conn.commit()
     conn.close()
     with pytest.raises(Exception, match="does not match its checksum"):
         registry.get("migrant_stock")
@@ -126,11 +152,10 @@ def test_an_unwritable_data_directory_is_a_clear_store_error(tmp_path):
 
 KILLED_PUBLISH = textwrap.dedent("""
     import sys, time
-    from pathlib import Path
     from dashboard.registry import PublishRequest, Registry
-    from dashboard.store import Store
+    from dashboard.store import store_at
 
-    registry = Registry(store=Store(Path(sys.argv[1])))
+    registry = Registry(store=store_at(sys.argv[1]))
     frame = registry.get("migrant_stock").frame
     frame = frame.assign(migrants=frame["migrants"] * 7)
 
@@ -148,7 +173,7 @@ KILLED_PUBLISH = textwrap.dedent("""
 def test_a_publish_killed_half_way_leaves_the_previous_version_active_and_intact(registry):
     before = registry.publish(_request(_stock(2)))
     expected = registry.get("migrant_stock").frame
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_PUBLISH, str(registry.store.directory)], cwd=REPO_ROOT,
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_PUBLISH, _location(registry.store)], cwd=REPO_ROOT,
                             stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "IN_TRANSACTION"  # version row and pointer written, not committed
@@ -156,7 +181,7 @@ def test_a_publish_killed_half_way_leaves_the_previous_version_active_and_intact
     finally:
         proc.wait(timeout=30)
     assert proc.returncode != 0
-    reopened = Registry(store=Store(registry.store.directory))
+    reopened = Registry(store=store_at(_location(registry.store)))
     active = reopened.get("migrant_stock")
     assert active.meta == before
     pd.testing.assert_frame_equal(active.frame, expected)
@@ -174,7 +199,7 @@ def test_two_publishes_at_the_same_moment_both_become_versions(registry):
     def publish(who: str, scale: int) -> None:
         try:
             barrier.wait()
-            results[who] = Registry(store=Store(registry.store.directory)).publish(
+            results[who] = Registry(store=store_at(_location(registry.store))).publish(
                 _request(_stock(scale), who)).version
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)

@@ -1,7 +1,8 @@
 """The data page's parts: the session's private uploads, the catalogue, uploading, and version history.
 
-Publishing needs the analyst passphrase (dashboard.auth); without it an upload can still be explored in this
-session only. Every check, diff and store operation lives in dashboard/ (validation, store, registry).
+Publishing needs an analyst's name and passphrase (ui/publishing.py, dashboard.auth); without it an upload can
+still be explored in this session only. Every check, diff and store operation lives in dashboard/ (validation,
+store, registry).
 """
 
 from __future__ import annotations
@@ -9,42 +10,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth
 from dashboard.i18n import t
 from dashboard.registry import SCHEMAS, session_dataset
 from dashboard.schemas import without_contacts
 from dashboard.sources import source_line
-from dashboard.store import StoreError
-from dashboard.validation import UPLOAD_KINDS, check_metadata, template
-from dashboard.validation.publish import publish_checked
-from ui import cached, state, upload_section, widgets
-
-
-def _configured_hash() -> str | None:
-    try:
-        secrets = dict(st.secrets)
-    except Exception:  # no secrets.toml: Streamlit raises its own not-found error; the environment still counts
-        secrets = {}
-    return auth.configured_hash(secrets)
-
-
-def _check_passphrase(passphrase: str, lang: str) -> bool:
-    """True when publishing is allowed; otherwise shows why (off, locked out, wrong) and counts the failure."""
-    configured = _configured_hash()
-    if configured is None:
-        st.error(t("data.publish_off", lang))
-        return False
-    if auth.locked_out(state.publish_failures()):
-        st.error(t("data.locked_out", lang, attempts=auth.MAX_FAILED_ATTEMPTS))
-        return False
-    if not auth.verify(passphrase, configured):
-        left = auth.MAX_FAILED_ATTEMPTS - state.record_publish_failure()
-        st.error(t("data.wrong_passphrase", lang, left=left) if left > 0
-                 else t("data.locked_out", lang, attempts=auth.MAX_FAILED_ATTEMPTS))
-        return False
-    state.reset_publish_failures()
-    state.grant_publish_right()
-    return True
+from dashboard.validation import UPLOAD_KINDS, template
+from ui import cached, publishing, state, upload_section, widgets
 
 
 def _kind_label(kind: str, lang: str) -> str:
@@ -93,7 +64,6 @@ def sources_tab(lang: str) -> None:
 
 def upload_tab(lang: str, digits: str) -> None:
     """Upload a file, map its columns, check it, compare it with the active version, explore or publish it."""
-    registry = cached.registry()
     st.write(t("data.upload_intro", lang))
     kind = st.selectbox(t("data.kind", lang), list(UPLOAD_KINDS), format_func=lambda k: _kind_label(k, lang),
                         key="upload_kind")
@@ -110,35 +80,11 @@ def upload_tab(lang: str, digits: str) -> None:
             state.set_session_dataset(kind, session_dataset(
                 kind, ready.frame, file_name, raw.sha256, title=file_name, publisher=t("data.session_publisher", lang)))
             st.rerun()
-        st.subheader(t("data.publish", lang))
-        labels = {name: t(f"data.field_{name}", lang) for name in
-                  ("title", "publisher", "citation", "licence", "url", "revision", "built_by", "published_by")}
-        with st.form("publish_form"):
-            values = {name: st.text_input(labels[name], key=f"pub_{name}") for name in
-                      ("title", "publisher", "revision", "citation", "licence", "url", "built_by")}
-            nature = st.selectbox(t("data.col_nature", lang), ["real", "derived", "synthetic"],
-                                  format_func=lambda n: t(f"data.nature_{n}", lang), key="pub_nature")
-            values["published_by"] = st.text_input(labels["published_by"], key="pub_published_by")
-            passphrase = st.text_input(t("data.passphrase", lang), type="password", key="pub_passphrase")
-            submitted = st.form_submit_button(t("data.publish_button", lang))
-        if submitted:
-            meta_problems = check_metadata(values, labels)
-            for item in meta_problems:
-                st.error(item.message(lang))
-            if not meta_problems and _check_passphrase(passphrase, lang):
-                try:
-                    meta = publish_checked(registry, ready, source_file=file_name, file_sha256=raw.sha256,
-                                           nature=nature, **{k: v.strip() for k, v in values.items()})
-                except StoreError as exc:
-                    st.error(t("data.store_error", lang, problem=str(exc)))
-                else:
-                    state.clear_session_dataset(kind)
-                    st.success(t("data.published", lang, kind=_kind_label(kind, lang), version=meta.version))
+        publishing.publish_form(ready, file_name, raw.sha256, checked.change, lang, digits)
 
 
 def versions_tab(lang: str) -> None:
     """Every version of one dataset, the events log, and rollback."""
-    registry = cached.registry()
     tabular = tabular_ids()
     st.write(t("data.versions_intro", lang))
     history_id = st.selectbox(t("data.col_dataset", lang), tabular, key="versions_dataset")
@@ -157,20 +103,4 @@ def versions_tab(lang: str) -> None:
             "at": t("data.col_published_at", lang), "who": t("data.col_who", lang),
             "action": t("data.col_action", lang), "version": t("data.col_version", lang)}),
             hide_index=True, width="stretch")
-    with st.form("rollback_form"):
-        target = st.selectbox(t("data.rollback_to", lang), [m.version for m in history if not m.active],
-                              key="rollback_version")
-        who = st.text_input(t("data.field_published_by", lang), key="rollback_who")
-        rollback_passphrase = st.text_input(t("data.passphrase", lang), type="password", key="rollback_passphrase")
-        rollback = st.form_submit_button(t("data.rollback_button", lang))
-    if rollback:
-        who_problems = check_metadata({"published_by": who}, {"published_by": t("data.field_published_by", lang)})
-        for item in who_problems:
-            st.error(item.message(lang))
-        if target and not who_problems and _check_passphrase(rollback_passphrase, lang):
-            try:
-                registry.activate(history_id, target, who.strip())
-            except StoreError as exc:
-                st.error(t("data.store_error", lang, problem=str(exc)))
-            else:
-                st.success(t("data.rolled_back", lang, kind=_kind_label(history_id, lang), version=target))
+    publishing.rollback_form(history_id, [m.version for m in history if not m.active], lang)

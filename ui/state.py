@@ -178,9 +178,8 @@ def publish_presentation() -> None:
             del st.query_params[key]
 
 
-# -- uploads explored in this session only, and failed publish attempts (the data page) -------------
+# -- uploads explored in this session only (the data page; failed sign-ins are counted in the store) ---------
 _SESSION_DATASETS = "_session_datasets"
-_PUBLISH_FAILURES = "_publish_failures"
 
 
 def session_dataset(dataset_id: str) -> Any:
@@ -222,19 +221,6 @@ def grant_publish_right() -> None:
 
 def holds_publish_right() -> bool:
     return bool(st.session_state.get(_PUBLISH_RIGHT, False))
-
-
-def publish_failures() -> int:
-    return int(st.session_state.get(_PUBLISH_FAILURES, 0))
-
-
-def record_publish_failure() -> int:
-    st.session_state[_PUBLISH_FAILURES] = publish_failures() + 1
-    return st.session_state[_PUBLISH_FAILURES]
-
-
-def reset_publish_failures() -> None:
-    st.session_state[_PUBLISH_FAILURES] = 0
 
 
 # Policy scenarios: packages A/B/C (scenario JSON per slot) and one-off load requests (file, link, case study).

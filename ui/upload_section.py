@@ -13,6 +13,7 @@ from dashboard.i18n import format_number, t
 from dashboard.schemas import without_contacts
 from dashboard.validation import (
     SEPARATORS,
+    Diff,
     Prepared,
     RawTable,
     UploadError,
@@ -32,6 +33,7 @@ class Checked:
     file_name: str
     raw: RawTable
     prepared: Prepared
+    change: Diff  # what publishing it would change (ui/publishing.py reviews it before a publish)
 
 
 def _mapping(kind: str, raw: RawTable, layout: str, lang: str) -> dict[str, str | None]:
@@ -70,7 +72,7 @@ def _country_picker(prepared: Prepared, file_key: str, lang: str) -> None:
             st.rerun()
 
 
-def _diff(kind: str, args: tuple, lang: str, digits: str) -> None:
+def _diff(kind: str, args: tuple, lang: str, digits: str) -> Diff:
     active = cached.registry_meta(kind)
     change = cached.upload_diff(*args, active.version, active.sha256)
     st.subheader(t("data.diff", lang, version=active.version))
@@ -93,6 +95,7 @@ def _diff(kind: str, args: tuple, lang: str, digits: str) -> None:
         "country": t("data.col_country", lang), "year": t("data.col_year", lang),
         "active": t("data.col_active_value", lang), "new": t("data.col_new_value", lang),
         "change": t("data.col_change", lang)}), hide_index=True, width="stretch")
+    return change
 
 
 def checked_upload(kind: str, lang: str, digits: str) -> Checked | None:
@@ -132,5 +135,5 @@ def checked_upload(kind: str, lang: str, digits: str) -> Checked | None:
     st.success(t("data.valid", lang, rows=format_number(len(prepared.frame), lang, digits)))
     st.subheader(t("data.preview", lang))
     st.dataframe(without_contacts(prepared.frame.head(200)), hide_index=True, width="stretch")
-    _diff(kind, args, lang, digits)
-    return Checked(kind=kind, file_name=file_name, raw=raw, prepared=prepared)
+    change = _diff(kind, args, lang, digits)
+    return Checked(kind=kind, file_name=file_name, raw=raw, prepared=prepared, change=change)

@@ -1,4 +1,5 @@
-"""The Data page: upload, check, publish with the passphrase (every page then shows it), explore-only without it."""
+"""The Data page: upload, check, publish as a named analyst (every page then shows it), explore-only without one;
+wrong passphrases lock publishing across sessions and restarts."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dashboard.store import Store
 from tests.app.conftest import ENTRYPOINT
 
 PASSPHRASE = "erbil-workshop-2015"
+ANALYST = "analyst.a"
 PUBLISH = "Publish as the new active version"
 ORIGINAL_2020 = "2,077,976"
 DOUBLED_2020 = "4,155,952"  # every figure of Rev.2020 doubled
@@ -25,7 +27,9 @@ DOUBLED_DEU_2020 = 452960
 def home(tmp_path, monkeypatch):
     """An empty data directory for this test, and a registry (cache_resource) that uses it."""
     monkeypatch.setenv("DASHBOARD_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv(auth.SETTING, raising=False)
+    monkeypatch.delenv(auth.OLD_SETTING, raising=False)
+    monkeypatch.delenv("DASHBOARD_DATABASE_URL", raising=False)
+    monkeypatch.setattr(auth, "_BUDGET", auth._CheckBudget(auth.CHECKS_PER_MINUTE))
     st.cache_resource.clear()
     yield tmp_path / "home"
     st.cache_resource.clear()
@@ -37,10 +41,14 @@ def doubled_csv() -> bytes:
     return frame.assign(migrants=frame["migrants"] * 2).to_csv(index=False).encode("utf-8")
 
 
-def _data_page(secret: str | None = None) -> AppTest:
+def _analysts() -> dict[str, str]:
+    return {ANALYST: auth.hash_passphrase(PASSPHRASE, iterations=auth.MIN_ITERATIONS)}
+
+
+def _data_page(analysts: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(ENTRYPOINT, default_timeout=60)
-    if secret is not None:
-        at.secrets[auth.SETTING] = secret
+    if analysts is not None:
+        at.secrets[auth.SECRETS_SECTION] = analysts
     at.run()
     return at.switch_page(page("data").file).run()
 
@@ -50,11 +58,14 @@ def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
     return at.run()
 
 
-def _publish(at: AppTest, passphrase: str) -> AppTest:
+def _publish(at: AppTest, passphrase: str, analyst: str = ANALYST, confirm: bool = True) -> AppTest:
+    """Fill the publish form and click Publish; tick the confirmation when the page asks for one."""
     for key, value in {"pub_title": "Iraqi-born abroad, test revision", "pub_publisher": "Test ministry",
-                       "pub_citation": "Test ministry (2025)", "pub_published_by": "Analyst A",
+                       "pub_citation": "Test ministry (2025)", "pub_analyst": analyst,
                        "pub_passphrase": passphrase}.items():
         at.text_input(key=key).input(value)
+    if confirm and any(c.key == "pub_confirm" for c in at.checkbox):
+        at.checkbox(key="pub_confirm").check()
     next(b for b in at.button if b.label == PUBLISH).click()
     return at.run()
 
@@ -65,7 +76,7 @@ def _overview_diaspora(at: AppTest) -> str:
 
 
 def test_publishing_with_the_passphrase_changes_every_page(home, doubled_csv):
-    at = _data_page(auth.hash_passphrase(PASSPHRASE, iterations=1000))
+    at = _data_page(_analysts())
     at = _upload(at, "stock.csv", doubled_csv)
     assert not at.exception
     assert at.success[0].value == "All checks passed: 1,401 rows ready."
@@ -84,28 +95,43 @@ def test_publishing_with_the_passphrase_changes_every_page(home, doubled_csv):
     # Another session (another official) sees the published version too, and the store is sound.
     assert _overview_diaspora(AppTest.from_file(ENTRYPOINT, default_timeout=60).run()) == DOUBLED_2020
     assert Store(home).integrity_check() == "ok"
+    assert Store(home).events()[["who", "action", "version"]].values.tolist() == [[ANALYST, "publish", "v4"]]
 
 
 def test_without_a_configured_passphrase_shared_data_never_changes(home, doubled_csv):
     at = _upload(_data_page(), "stock.csv", doubled_csv)
     at = _publish(at, PASSPHRASE)
-    assert at.error[-1].value.startswith("Publishing is switched off on this server: no analyst passphrase is "
-                                         "configured.")
+    assert at.error[-1].value.startswith("Publishing is switched off on this server: no analyst is configured.")
     assert not Store(home).exists()
     assert _overview_diaspora(at) == ORIGINAL_2020
 
 
-def test_wrong_passphrases_lock_the_session_out(home, doubled_csv):
-    at = _upload(_data_page(auth.hash_passphrase(PASSPHRASE, iterations=1000)), "stock.csv", doubled_csv)
-    for left in (4, 3, 2, 1):
-        at = _publish(at, "guess")
-        assert at.error[-1].value == (f"The passphrase is not correct. Nothing was changed. {left} attempts left in "
-                                      "this session.")
-    for _ in range(2):  # the fifth failure locks; even the right passphrase is then refused
-        at = _publish(at, PASSPHRASE if _ else "guess")
-        assert at.error[-1].value.startswith("Publishing is locked for this session after 5 wrong passphrases.")
-    assert not Store(home).exists()
+def test_six_wrong_passphrases_over_three_sessions_and_a_restart_are_refused_then_the_account_is_logged(
+        home, doubled_csv):
+    analysts = _analysts()
+    wrong = []
+    for session in range(3):  # three browser sessions; before the third, a restart (every cache and object anew)
+        if session == 2:
+            st.cache_resource.clear()
+        at = _upload(_data_page(analysts), "stock.csv", doubled_csv)
+        for _ in range(2):
+            at = _publish(at, "guess")
+            wrong.append(at.error[-1].value)
+    assert wrong[:4] == [f"The analyst name or passphrase is not correct. Nothing was changed. {left} attempts "
+                         "left before publishing is locked." for left in (4, 3, 2, 1)]
+    assert wrong[4].startswith("Publishing is locked after too many wrong passphrases")
+    assert wrong[5].startswith("Publishing is locked after too many wrong passphrases")  # the sixth: not checked
+    at = _publish(at, PASSPHRASE)  # the right passphrase during the lockout is refused too
+    assert at.error[-1].value.startswith("Publishing is locked after too many wrong passphrases")
+    assert "Try again in 1 min" in at.error[-1].value
     assert _overview_diaspora(at) == ORIGINAL_2020
+    assert Store(home).events().empty
+    # the lockout lifts (an operator, or the wait expires): the right passphrase publishes, logged as the account
+    assert auth.main(["unlock", ANALYST, "--address", "unknown"]) == 0
+    at = _upload(_data_page(analysts), "stock.csv", doubled_csv)
+    at = _publish(at, PASSPHRASE, analyst="Analyst.A")  # the name as typed is not what the log records
+    assert at.success[-1].value.startswith("Published: Migrant stock version v4")
+    assert Store(home).events()["who"].tolist() == [ANALYST]
 
 
 def test_explore_only_shows_the_upload_to_this_session_alone(home, doubled_csv):
@@ -122,7 +148,7 @@ def test_explore_only_shows_the_upload_to_this_session_alone(home, doubled_csv):
 
 
 def test_a_bad_file_shows_its_problems_and_publishes_nothing(home):
-    at = _data_page(auth.hash_passphrase(PASSPHRASE, iterations=1000))
+    at = _data_page(_analysts())
     at = _upload(at, "bad.csv", b"destination_iso3,year,migrants\nGermny,2020,5\nSWE,2020,-3\n")
     assert at.error[0].value.startswith("Problems found: 2. Nothing was published.")
     report = next(df.value for df in at.dataframe if "Problem and what to do" in df.value.columns)
@@ -135,8 +161,40 @@ def test_a_bad_file_shows_its_problems_and_publishes_nothing(home):
     assert not Store(home).exists()
 
 
+def test_a_partial_file_cannot_be_published_without_a_confirmation_that_names_the_removed_countries(home):
+    full = Registry().get("migrant_stock").frame
+    kept = ["DEU", "SWE", "USA"]
+    assert full["destination_iso3"].nunique() == 72  # the issue's "71-country" dataset: 72 destinations
+    three = full[full["destination_iso3"].isin(kept)].to_csv(index=False).encode("utf-8")
+    at = _upload(_data_page(_analysts()), "three.csv", three)
+    warning = " ".join(w.value for w in at.warning)
+    assert "This version drops 69 destinations that the active version has:" in warning
+    for removed in ("Turkey", "Jordan", "United Kingdom", "Australia"):  # names, not ISO codes
+        assert removed in warning
+    assert "Germany" not in warning.split("has:")[1].split(".")[0]
+    assert "The total for 2020 would change from 2,077,976 to" in warning
+    # without the tick: refused, nothing stored, nothing checked
+    at = _publish(at, PASSPHRASE, confirm=False)
+    assert at.error[-1].value.startswith("Nothing was published: this version drops destinations")
+    assert not Store(home).exists()
+    assert _overview_diaspora(at) == ORIGINAL_2020
+    # with it: published, and the passphrase field is empty again (no second click with it filled in)
+    at = _upload(_data_page(_analysts()), "three.csv", three)
+    at = _publish(at, PASSPHRASE, confirm=True)
+    assert at.success[-1].value.startswith("Published: Migrant stock version v4")
+    assert at.text_input(key="pub_passphrase").value == ""
+    assert not any(box.value for box in at.checkbox if box.key == "pub_confirm")
+
+
+def test_a_wrong_passphrase_is_cleared_from_the_field(home, doubled_csv):
+    at = _publish(_upload(_data_page(_analysts()), "stock.csv", doubled_csv), "guess")
+    assert at.error[-1].value.startswith("The analyst name or passphrase is not correct.")
+    assert at.text_input(key="pub_passphrase").value == ""
+    assert at.text_input(key="pub_title").value == "Iraqi-born abroad, test revision"  # the rest is kept
+
+
 def test_a_picked_country_is_applied_and_checked_again_without_a_new_upload(home):
-    at = _data_page(auth.hash_passphrase(PASSPHRASE, iterations=1000))
+    at = _data_page(_analysts())
     at = _upload(at, "typo.csv", b"destination_iso3,year,migrants\nGermny,2020,5\nJordn,2020,7\n")
     assert at.error[0].value.startswith("Problems found: 2. Nothing was published.")
     germny, jordn = (next(s for s in at.selectbox if s.label.startswith(f"“{name}”")) for name in ("Germny", "Jordn"))
