@@ -17,7 +17,7 @@ from dashboard.i18n import format_number, t
 from dashboard.room_briefing import differences_table, lever_counts_table, room_briefing
 from dashboard.rooms import Room, RoomError, Submission
 from dashboard.scenario import tables
-from dashboard.scenario.params import LEVERS
+from dashboard.scenario.params import LEVERS, PILLARS
 from dashboard.scenario.spec import Scenario
 from dashboard.store import StoreError
 from ui import cached, presenting, scenario_controls, scenario_state, shell, state
@@ -225,7 +225,15 @@ def live_view(code: str, lang: str, digits: str) -> None:
                  key="room_results")
     st.caption(t("scenario.disclaimer", lang))
     st.subheader(t("rooms.counts_title", lang))
-    st.dataframe(lever_counts_table(subs, lang), hide_index=True, width="stretch", key="room_counts")
+    counts = rooms.lever_counts(subs)
+    for pillar, column in zip(PILLARS, st.columns(len(PILLARS)), strict=True):
+        column.markdown(f"**{t(f'scenario.pillar.{pillar}', lang)}**")
+        for row in (r for r in counts if r["pillar"] == pillar):
+            column.text(t("rooms.count_line", lang, lever=tables.lever_name(row["lever"], lang),
+                          groups=format_number(row["groups"], lang, digits),
+                          total=format_number(len(subs), lang, digits)))
+    with st.expander(t("rooms.counts_which", lang)):
+        st.dataframe(lever_counts_table(subs, lang), hide_index=True, width="stretch", key="room_counts")
     diff = differences_table(subs, lang, digits)
     if not diff.empty:
         st.subheader(t("rooms.differences_title", lang))

@@ -103,6 +103,8 @@ def test_the_facilitator_opens_a_room_sees_submissions_and_a_wrong_key_changes_n
     at.run()
     counts = next(df.value for df in at.dataframe if "Groups" in df.value.columns)
     assert dict(zip(counts["Lever"], counts["Groups"], strict=True))["Status card for Iraqis abroad"] == 1
+    assert "Status card for Iraqis abroad: 1 of 1 groups" in [text.value for text in at.text]
+    assert "Diaspora institution with an expert roster: 0 of 1 groups" in [text.value for text in at.text]
     assert XSS in [text.value for text in at.text]  # the rationale, drawn as text
     assert "Labour (revision 1)" in [text.value for text in at.text]
     # a second session without the key: no close, no export
