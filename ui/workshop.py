@@ -269,10 +269,15 @@ def facilitator_tools(room: Room, subs: list[Submission], key: str, lang: str, d
             st.text(f"• {line}")
     st.subheader(t("rooms.export", lang))
     left, right = st.columns(2)
-    left.download_button(t("rooms.export_html", lang), data=lambda: _briefing(room.code, key, lang, digits),
-                         file_name=f"room_{room.code}.html", mime="text/html", key="room_export_html",
-                         on_click="ignore")
-    right.download_button(t("rooms.export_json", lang), data=lambda: rooms.to_json(
+    # Built on request and handed over as bytes: a deferred download (data=callable) is dropped by Streamlit
+    # when the live view's fragment reruns, and the briefing runs every package through the model.
+    if left.button(t("rooms.prepare_briefing", lang), key="room_prepare_html"):
+        st.session_state["_room_briefing"] = (room.code, lang, _briefing(room.code, key, lang, digits))
+    prepared = st.session_state.get("_room_briefing")
+    if prepared and prepared[:2] == (room.code, lang):
+        left.download_button(t("rooms.export_html", lang), data=prepared[2], file_name=f"room_{room.code}.html",
+                             mime="text/html", key="room_export_html", on_click="ignore")
+    right.download_button(t("rooms.export_json", lang), data=rooms.to_json(
         *room_store.export(store, room.code, key)).encode("utf-8"), file_name=f"room_{room.code}.json",
         mime="application/json", key="room_export_json", on_click="ignore")
 
