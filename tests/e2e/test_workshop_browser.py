@@ -71,6 +71,7 @@ def test_four_browsers_a_restart_and_the_export(browser, chromium_path, home):
         facilitator.goto(f"{first.url}/workshop?lang=en")
         facilitator.page.get_by_label(t("rooms.title_field", "en")).fill("Day 2: joint recommendations")
         facilitator.page.get_by_role("button", name=t("rooms.open_button", "en")).click()
+        facilitator.page.wait_for_url(re.compile(r"room=[A-Z0-9]{6,}"), timeout=30_000)
         facilitator.wait_idle()
         code = re.search(r"room=([A-Z0-9]+)", facilitator.page.url).group(1)
         key = facilitator.page.locator(f"{MAIN} [data-testid='stCode']").first.inner_text().strip()
