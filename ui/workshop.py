@@ -263,6 +263,11 @@ def facilitator_tools(room: Room, subs: list[Submission], key: str, lang: str, d
             note = t("rooms.joint_majority", lang) if source == "__majority__" else t("rooms.joint_group", lang,
                                                                                       group=source)
             _act(lambda: room_store.set_joint(store, room.code, key, joint, note), lang)
+    if room.status != "closed" and subs:
+        with st.expander(t("rooms.remove", lang)):
+            group = st.selectbox(t("rooms.group", lang), [s.group for s in subs], key="room_remove_group")
+            if st.button(t("rooms.remove_button", lang), key="room_remove_go"):
+                _act(lambda: room_store.remove(store, room.code, key, group), lang)
     if room.joint:
         st.text(room.joint_note)
         for line in room_briefing_notes(room, lang, digits):

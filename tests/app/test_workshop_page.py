@@ -114,6 +114,9 @@ def test_the_facilitator_opens_a_room_sees_submissions_and_a_wrong_key_changes_n
     other = _button(other.run(), "Open the facilitator view").click().run()
     assert other.error[0].value == "That facilitator key is not correct; nothing was changed."
     assert room_store.load(Store(home), code)[0].status == "open"
+    at.selectbox(key="room_remove_group").set_value("Labour")
+    at = _button(at.run(), "Remove this group's package").click().run()
+    assert room_store.load(Store(home), code)[1] == []
     at = _button(at, "Close the room").click().run()
     assert room_store.load(Store(home), code)[0].status == "closed"
 
