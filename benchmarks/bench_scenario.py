@@ -17,6 +17,7 @@ from dashboard.scenario.presets import preset
 from dashboard.scenario.sensitivity import tornado
 from dashboard.scenario.spec import Scenario
 from dashboard.skills import talent_pool
+from dashboard.skills_official import destinations_of, education_split
 
 
 def timed(label: str, fn: Callable[[], object], repeat: int = 20) -> None:
@@ -33,7 +34,8 @@ def main() -> None:
     registry = Registry()
     stock, skills = registry.get("migrant_stock").frame, registry.get("skills").frame
     start = time.perf_counter()
-    population = build_population(stock, talent_pool(skills))
+    dioc, oecd = registry.get("skills_dioc_e").frame, registry.get("skills_oecd").frame
+    population = build_population(stock, talent_pool(skills), education_split(dioc, oecd, destinations_of(stock)))
     print(f"population: {len(population.segments)} segments, {len(population.coverage)} destinations, "
           f"built in {(time.perf_counter() - start) * 1000:.0f} ms (cached once per dataset version)")
     pools = model.Pools.of(population)

@@ -248,12 +248,14 @@ def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundari
 
 
 def scenario_sections(scenarios: dict[str, object], population, lang: str, digits: Digits,
-                      metric: str = "cum_returns", data: Sequence = (), pools=None) -> list[BriefingSection]:
+                      metric: str = "cum_returns", data: Sequence = (), pools=None,
+                      sample_note: str = "") -> list[BriefingSection]:
     """The scenario comparison and its assumptions: each package's headline figures (P50 with P10–P90) beside
     the baseline, a chart of `metric`, then every parameter the packages use with its range and source.
     `scenarios` maps a display label to a dashboard.scenario.spec.Scenario (all share one horizon and context);
     `data` are the datasets `population` was built from (registry Datasets), named in the section's source;
-    `pools` are the model's pools of `population` when the caller has them already (built here otherwise)."""
+    `pools` are the model's pools of `population` when the caller has them already (built here otherwise);
+    `sample_note` (dashboard.skills.sample_note) says what skills data the figures rest on, under each section."""
     from dashboard.charts.scenario import compare_bars
     from dashboard.scenario import tables
     from dashboard.scenario.model import Pools, summarise
@@ -270,7 +272,7 @@ def scenario_sections(scenarios: dict[str, object], population, lang: str, digit
     assumptions = tables.parameter_table(lang, digits, levers)
     keep = [t(f"method.col_{c}", lang) for c in ("param", "low", "central", "high", "unit", "source")]
     assumptions = assumptions[[c for c in keep if c in assumptions.columns]]
-    model_source = t("scenario.source_line", lang)
+    model_source = " · ".join(part for part in (t("scenario.source_line", lang), sample_note) if part)
     notes = [t("briefing.scenario_data", lang, year=year_text(population.year, digits),
                sources=source_lines([d.meta for d in data], lang))] if data else []
     return [

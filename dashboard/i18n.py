@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Literal
 
@@ -72,6 +73,11 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
 def t_optional(key: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
     """Text for `key` when the table has it (in `lang`, else English); None lets the caller keep its own text."""
     return _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key)
+
+
+def join_list(items: Iterable[object], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Items as one list in `lang`'s punctuation (the Arabic comma in Arabic and Kurdish)."""
+    return t("common.list_separator", lang).join(str(item) for item in items)
 
 
 def localise_digits(text: str, digits: Digits) -> str:

@@ -148,6 +148,8 @@ SKILLS = Kind(
               synonyms=("telephone", "mobile", "phone number", "الهاتف", "رقم الهاتف", "الجوال")),
         Field(CONSENT_COLUMN, "consent", required=False,
               synonyms=("consent", "contact consent", "consent to contact", "الموافقة", "الموافقة على التواصل")),
+        # the bundled sample's calibration column (dashboard/skills_sample.py); a survey may leave it out
+        Field("employed", "binary", required=False, synonyms=("employed", "in employment", "يعمل")),
     ),
     key=("respondent_id",),
     country="residence_iso3", values=("weight",),
@@ -171,7 +173,28 @@ COUNTRIES = Kind(
     key=("iso3",),
 )
 
-KINDS: dict[str, Kind] = {k.id: k for k in (MIGRANT_STOCK, REFUGEES, SKILLS, IRAQ_TOTALS, REMITTANCES, COUNTRIES)}
+# The official skills figures (dashboard/skills_official.py), bundled only.
+SKILLS_DIOC_E = Kind(
+    id="skills_dioc_e", uploadable=False,
+    fields=(Field("residence_iso3", "text"), Field("source_code", "text"), Field("sex", "text"),
+            *(Field(name, "int") for name in ("low", "medium", "high", "unknown", "total")),
+            Field("ratio_undesa_2010", "float"), Field("reliable", "bool"), Field("reason", "text")),
+    key=("residence_iso3", "sex"),
+)
+SKILLS_OECD = Kind(
+    id="skills_oecd", uploadable=False,
+    fields=(*(Field(name, "text") for name in ("table", "sex", "age", "education", "nationality", "duration",
+                                                "status", "scheme", "occupation", "skill_level", "overqualified")),
+            Field("number", "int")),
+)
+BRAIN_DRAIN = Kind(
+    id="brain_drain", uploadable=False,
+    fields=(Field("sex", "text"), _YEAR, Field("education", "text"), Field("rate_pct", "float")),
+    key=("sex", "year", "education"),
+)
+
+KINDS: dict[str, Kind] = {k.id: k for k in (MIGRANT_STOCK, REFUGEES, SKILLS, IRAQ_TOTALS, REMITTANCES, COUNTRIES,
+                                            SKILLS_DIOC_E, SKILLS_OECD, BRAIN_DRAIN)}
 UPLOAD_KINDS: dict[str, Kind] = {k: v for k, v in KINDS.items() if v.uploadable}
 #: dataset id -> column -> dtype of the columns every version has (optional columns are added when present).
 SCHEMAS: dict[str, dict[str, str]] = {k: v.dtypes() for k, v in KINDS.items()}

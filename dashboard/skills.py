@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import Digits, format_number, format_percent, t
+from dashboard.registry import DatasetMeta
 from dashboard.skills_sample import EDUCATION_LEVELS, ENGAGEMENT_MODES, FIELDS, ISCO_MAJOR_GROUPS, SECTORS
+from dashboard.sources import provenance
 from dashboard.vocabularies import CONSENT_WORDS
 
 #: Iraq's priority sectors by default (configurable on the page; the scenario model takes them as an argument).
@@ -448,6 +450,14 @@ def country_summary(skills: pd.DataFrame, iso3: str, lang: str, digits: Digits =
         rows.append(row(label, int(r.respondents), float(r.weighted)))
     return pd.DataFrame(rows, columns=[t("skills.summary.indicator", lang), t("skills.summary.value", lang),
                                        t("skills.respondents", lang)])
+
+
+def sample_note(meta: DatasetMeta, lang: str) -> str:
+    """The one line beside every figure that depends on the skills data (`meta`: its DatasetMeta): the
+    illustrative sample says so; a real survey (published or explored) is named."""
+    if meta.is_synthetic:
+        return t("common.sample_note", lang)
+    return t("common.survey_note", lang, title=provenance(meta, "title", lang) or meta.source_file)
 
 
 # --------------------------------------------------------------------------------------------------

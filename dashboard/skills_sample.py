@@ -1,21 +1,26 @@
 """Deterministic generator of the ILLUSTRATIVE skills sample of Iraqi-born people abroad.
 
 Nothing here is survey data. Where people live (and their sex split) comes from the real UN DESA migrant
-stock passed in; every other attribute is drawn from the assumption tables in ``ASSUMPTIONS`` below, which
-are round, plausible numbers chosen to demonstrate the dashboard, not findings. Pure numpy/pandas; never
-imports streamlit.
+stock passed in. Given ``CalibrationTargets`` (dashboard/skills_official.py), the sample's education by
+destination and sex, employment by education and occupations of the employed are drawn from and then raked
+to the OECD DIOC figures; every other attribute (field of study, sector, languages, interest in engaging,
+age, years abroad, the detail within an education level) is drawn from the assumption tables in
+``ASSUMPTIONS`` below: round, plausible numbers chosen to demonstrate the dashboard, not findings.
+``calibration_table`` says which variable rests on which. Pure numpy/pandas; never imports streamlit.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 # Categories and columns: one schema for bundled and uploaded data (dashboard/schemas.py, dashboard/vocabularies.py)
 from dashboard.schemas import SKILLS_COLUMNS
-from dashboard.vocabularies import (  # noqa: F401
+from dashboard.vocabularies import (
+    EDUCATION_GROUPS,
     EDUCATION_LEVELS,
     ENGAGEMENT_MODES,
     FIELDS,
@@ -24,6 +29,20 @@ from dashboard.vocabularies import (  # noqa: F401
     SECTORS,
     SEXES,
 )
+
+if TYPE_CHECKING:
+    from dashboard.skills_official import CalibrationTargets
+
+#: Columns only the calibrated bundled sample carries (an uploaded survey may lack them and still loads).
+CALIBRATION_COLUMNS: list[str] = ["employed"]
+#: Education level of the sample -> the OECD's group (low ISCED 0-2, medium 3-4, high 5+).
+EDUCATION_GROUP_OF_LEVEL: dict[str, str] = {
+    "primary_or_less": "low", "secondary": "medium", "post_secondary_vocational": "medium",
+    "bachelor": "high", "master": "high", "doctorate": "high",
+}  # fmt: skip
+_GROUP_OF_LEVEL = np.array([EDUCATION_GROUPS.index(EDUCATION_GROUP_OF_LEVEL[lv]) for lv in EDUCATION_LEVELS])
+#: The one-line label of the sample wherever it is shown.
+SAMPLE_LABEL = "illustrative sample, calibrated to OECD DIOC; interests are assumptions"
 
 # --------------------------------------------------------------------------------------------------
 # Destination groups (the conditioning variable of most assumptions)
@@ -104,8 +123,9 @@ class SkillsAssumptions:
 ASSUMPTIONS = SkillsAssumptions(
     note=(
         "Illustrative assumptions, not survey findings: round, plausible shares chosen to demonstrate the "
-        "dashboard. Only residence country and sex come from real data (UN DESA International Migrant "
-        "Stock 2020)."
+        "dashboard. Residence country and sex come from real data (UN DESA International Migrant Stock "
+        "2020); in the calibrated sample, education, employment and occupations follow OECD DIOC (see "
+        "calibration_table)."
     ),
     tables={
         # Age of adult respondents, by destination group (uniform within a band).
@@ -214,8 +234,41 @@ ASSUMPTIONS = SkillsAssumptions(
 # fmt: on
 
 
+#: What each variable of the sample rests on: (variable, basis, source). basis: real | calibrated | assumption.
+CALIBRATION: list[tuple[str, str, str]] = [
+    ("residence_iso3", "real", "UN DESA International Migrant Stock 2020 (Rev.2020), destinations in 2020"),
+    ("sex", "real", "UN DESA International Migrant Stock 2020 (Rev.2020), each destination's male/female split"),
+    ("education", "calibrated", "low/medium/high by destination and sex raked to OECD/World Bank DIOC-E "
+     "2010/11 where the destination is reliable, to OECD DIOC 2015/16 (OECD as a whole, same sex) elsewhere; "
+     "the split within a level (e.g. bachelor/master/doctorate) is an assumption"),
+    ("employed", "calibrated", "employment rate by education raked to OECD DIOC 2015/16 (ages 15-64, OECD as "
+     "a whole), applied to every destination and age: an assumption outside the OECD"),
+    ("occupation_isco", "calibrated", "ISCO-08 major groups of the employed raked to OECD DIOC 2015/16 (OECD "
+     "excl. USA and Japan); occupation given education, and for those not employed, is an assumption"),
+    ("age", "assumption", "age bands by destination group"),
+    ("years_abroad", "assumption", "years abroad by destination group"),
+    ("field_of_study", "assumption", "no official statistic covers the field of study of Iraq-born people abroad"),
+    ("sector", "assumption", "sector given field of study"),
+    ("languages", "assumption", "languages spoken by destination group"),
+    *((f"interest_{m}", "assumption", "interest in engaging by destination group") for m in ENGAGEMENT_MODES),
+    ("weight", "calibrated", "raked so that each destination sums to its UN DESA 2020 stock and the margins "
+     "above hold"),
+]
+
+#: Which assumption tables the calibration overrides (their numbers no longer drive the sample's margins).
+_BASIS_OF_TABLE = {"education": "calibrated", "occupation_isco": "calibrated"}
+
+
+def calibration_table() -> pd.DataFrame:
+    """Row by row: each variable of the sample, what it rests on (real, calibrated, assumption) and the source."""
+    return pd.DataFrame(CALIBRATION, columns=["variable", "basis", "source"])
+
+
 def assumptions_table() -> pd.DataFrame:
-    """Every assumption as one long table for display: group, variable, value, share, note."""
+    """Every assumption as one long table for display: group, variable, value, share, basis, note.
+
+    basis says whether the row still drives the calibrated sample ("assumption") or is overridden by the
+    official margins ("calibrated": only the split within a margin remains assumed)."""
     rows = []
     for variable, table in ASSUMPTIONS.tables.items():
         for group, row in table.iterrows():
@@ -223,6 +276,7 @@ def assumptions_table() -> pd.DataFrame:
                 rows.append((str(group), variable, str(value), float(share)))
     rows.append(("all", "share_female_fallback", "female", ASSUMPTIONS.share_female_fallback))
     out = pd.DataFrame(rows, columns=["group", "variable", "value", "share"])
+    out["basis"] = out["variable"].map(_BASIS_OF_TABLE).fillna("assumption")
     out["note"] = ASSUMPTIONS.note
     return out
 
@@ -250,12 +304,83 @@ def _stock_2020(stock: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"total": wide["total"].astype(float), "female_share": share})
 
 
-def generate_skills_sample(stock: pd.DataFrame, n: int = 5000, seed: int = 2015) -> pd.DataFrame:
+def _education_probs(targets: CalibrationTargets, iso3: np.ndarray, group_of_dest: np.ndarray) -> np.ndarray:
+    """[destination x sex (male, female), level] draw probabilities: the official low/medium/high shares,
+    split within each group by the assumption table of the destination group."""
+    assumed = ASSUMPTIONS.tables["education"].loc[_GROUPS, EDUCATION_LEVELS].to_numpy()
+    within = assumed / np.stack([np.bincount(_GROUP_OF_LEVEL, row, len(EDUCATION_GROUPS)) for row in assumed])[
+        :, _GROUP_OF_LEVEL]
+    probs = np.empty((len(iso3) * 2, len(EDUCATION_LEVELS)))
+    for d, code in enumerate(iso3):
+        for s, sex in enumerate(SEXES):
+            probs[d * 2 + s] = targets.education_shares(code, sex)[_GROUP_OF_LEVEL] * within[group_of_dest[d]]
+    return probs / probs.sum(axis=1, keepdims=True)
+
+
+def rake(weight: np.ndarray, margins: list[tuple[np.ndarray, np.ndarray]], iterations: int = 200,
+         tolerance: float = 1e-10) -> np.ndarray:
+    """Iterative proportional fitting: scale weights until each margin's weighted totals meet its targets.
+
+    Each margin is (codes, targets): codes[i] is respondent i's cell (-1 = not in this margin); a cell with
+    no respondents is left out (its target cannot be met and is not forced onto the others)."""
+    w = weight.astype(float).copy()
+    for _ in range(iterations):
+        worst = 0.0
+        for codes, targets in margins:
+            inside = codes >= 0
+            current = np.bincount(codes[inside], w[inside], minlength=len(targets))
+            factor = np.divide(targets, current, out=np.ones_like(current), where=current > 0)
+            worst = max(worst, float(np.abs(factor[current > 0] - 1).max(initial=0.0)))
+            w[inside] *= factor[codes[inside]]
+        if worst < tolerance:
+            break
+    return w
+
+
+def _calibrated_weights(targets: CalibrationTargets, by_dest: pd.DataFrame, dest_idx: np.ndarray,
+                        sex: np.ndarray, edu: np.ndarray, employed: np.ndarray, isco: np.ndarray) -> np.ndarray:
+    """Raked weights: destination x sex x education group to stock x official shares, employment by
+    education group to the official rates, occupations of the employed to the official ISCO shares."""
+    n_dest, n_grp = len(by_dest), len(EDUCATION_GROUPS)
+    grp = _GROUP_OF_LEVEL[edu]
+    sex_i = (sex == "female").astype(int)
+    # destination x sex totals from the stock; a sex with no respondents hands its people to the other
+    female = by_dest["female_share"].fillna(ASSUMPTIONS.share_female_fallback).to_numpy()
+    totals = by_dest["total"].to_numpy()[:, None] * np.column_stack([1 - female, female])
+    present = np.bincount(dest_idx * 2 + sex_i, minlength=n_dest * 2).reshape(n_dest, 2) > 0
+    totals = np.where(present, totals, 0) * (totals.sum(axis=1) / np.where(present, totals, 0).sum(axis=1)
+                                             .clip(min=1e-12))[:, None]
+    cell = (dest_idx * 2 + sex_i) * n_grp + grp
+    cell_present = np.bincount(cell, minlength=n_dest * 2 * n_grp).reshape(n_dest * 2, n_grp) > 0
+    shares = np.array([targets.education_shares(code, s) for code in by_dest.index for s in SEXES])
+    shares = np.where(cell_present, shares, 0)
+    shares = shares / shares.sum(axis=1, keepdims=True).clip(min=1e-12)
+    edu_targets = (totals.reshape(-1)[:, None] * shares).reshape(-1)
+
+    by_group = edu_targets.reshape(-1, n_grp).sum(axis=0)
+    rate = targets.employment_rate.reindex(list(EDUCATION_GROUPS)).to_numpy(dtype=float)
+    work_targets = np.column_stack([by_group * (1 - rate), by_group * rate]).reshape(-1)
+    work_cell = grp * 2 + employed
+
+    isco_share = targets.isco_shares.reindex(list(ISCO_MAJOR_GROUPS), fill_value=0).to_numpy(dtype=float)
+    isco_present = np.bincount(isco[employed == 1], minlength=len(isco_share)) > 0
+    isco_share = np.where(isco_present, isco_share, 0)
+    isco_targets = (by_group * rate).sum() * isco_share / isco_share.sum()
+    isco_cell = np.where(employed == 1, isco, -1)
+    start = np.ones(len(dest_idx))
+    return rake(start, [(cell, edu_targets), (work_cell, work_targets), (isco_cell, isco_targets)])
+
+
+def generate_skills_sample(stock: pd.DataFrame, n: int = 5000, seed: int = 2015,
+                           targets: CalibrationTargets | None = None) -> pd.DataFrame:
     """A synthetic survey-like table of ``n`` Iraqi-born adults abroad (see ``ASSUMPTIONS``).
 
     ``stock`` is the tidy migrant-stock frame (destination_iso3, year, sex, migrants); residence countries
-    are drawn proportional to its latest-year total, sex from that country's male/female split. ``weight``
-    is stock / respondents per country, so weights sum to (about) the latest-year diaspora total.
+    are drawn proportional to its latest-year total, sex from that country's male/female split. Without
+    ``targets``, ``weight`` is stock / respondents per country. With ``targets`` (the official figures),
+    education is drawn from them, an ``employed`` column is added, and the weights are raked so that the
+    sample's education by destination and sex, employment by education and occupations of the employed
+    equal the official figures; weights still sum to each destination's stock.
     """
     if n <= 0:
         raise ValueError("n must be positive")
@@ -284,7 +409,11 @@ def generate_skills_sample(stock: pd.DataFrame, n: int = 5000, seed: int = 2015)
     yhi = np.array([b[1] for b in YEARS_ABROAD_BANDS.values()])[yband]
     years_abroad = np.minimum(rng.integers(ylo, yhi + 1), age - 16)
 
-    edu = _draw(rng, tables["education"].loc[_GROUPS].to_numpy(), grp)
+    if targets is None:
+        edu = _draw(rng, tables["education"].loc[_GROUPS].to_numpy(), grp)
+    else:
+        sex_i = (sex == "female").astype(int)
+        edu = _draw(rng, _education_probs(targets, iso3, group_of_dest), dest_idx * 2 + sex_i)
     fld = _draw(rng, tables["field_of_study"].loc[EDUCATION_LEVELS].to_numpy(), edu)
     isco = _draw(rng, tables["occupation_isco"].loc[EDUCATION_LEVELS].to_numpy(), edu)
     sec = _draw(rng, tables["sector"].loc[FIELDS].to_numpy(), fld)
@@ -309,6 +438,12 @@ def generate_skills_sample(stock: pd.DataFrame, n: int = 5000, seed: int = 2015)
 
     counts = np.bincount(dest_idx, minlength=len(iso3))
     weight = by_dest["total"].to_numpy()[dest_idx] / counts[dest_idx]
+    extra: dict[str, np.ndarray] = {}
+    if targets is not None:
+        rate = targets.employment_rate.reindex(list(EDUCATION_GROUPS)).to_numpy(dtype=float)
+        employed = (rng.random(n) < rate[_GROUP_OF_LEVEL[edu]]).astype(int)
+        weight = _calibrated_weights(targets, by_dest, dest_idx, sex, edu, employed, isco)
+        extra["employed"] = employed
 
     out = pd.DataFrame(
         {
@@ -324,6 +459,7 @@ def generate_skills_sample(stock: pd.DataFrame, n: int = 5000, seed: int = 2015)
             "languages": languages,
             **{f"interest_{m}": interest[:, j] for j, m in enumerate(ENGAGEMENT_MODES)},
             "weight": weight.astype(float),
+            **extra,
         }
     )
-    return out[SKILLS_COLUMNS]
+    return out[[*SKILLS_COLUMNS, *extra]]

@@ -42,6 +42,8 @@ SECTORS: list[str] = [
 ENGAGEMENT_MODES: list[str] = ["mentoring", "short_term", "return", "investment", "philanthropy"]
 LANGUAGES: list[str] = ["ar", "ku", "en", "de", "sv", "tr", "fa", "fr", "nl"]
 SEXES: list[str] = ["male", "female"]
+#: Educational attainment as the OECD reports it (DIOC): low = ISCED 0-2, medium = ISCED 3-4, high = ISCED 5+.
+EDUCATION_GROUPS: tuple[str, ...] = ("low", "medium", "high")
 STOCK_SEXES: list[str] = ["total", "male", "female"]
 ISCO_MAJOR_GROUPS: dict[int, str] = {
     0: "Armed forces occupations",

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import diaspora, geo
 from dashboard.charts import map as charts
 from dashboard.countries import country_names
-from dashboard.i18n import format_number, keys, t
+from dashboard.i18n import format_number, join_list, keys, t
 from dashboard.sources import source_line
 from ui import cached, map_view, shell, state, widgets
 
@@ -82,7 +82,7 @@ points = geo.point_locations(countries, charts.map_values(measures, measure, log
                              geo.polygon_iso3(cached.boundaries()))
 notes = [filters]
 if not points.empty:
-    notes.append(t("map.points_note", lang, countries=", ".join(names.get(c, c) for c in points["iso3"])))
+    notes.append(t("map.points_note", lang, countries=join_list((names.get(c, c) for c in points["iso3"]), lang)))
 if measure == "change_pct":
     notes.append(t("map.pct_note", lang))
 if gaps:

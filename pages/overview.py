@@ -7,7 +7,7 @@ from dashboard.charts.overview import diaspora_trend, remittances_table, remitta
 from dashboard.countries import country_names, with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
 from dashboard.headline import headline_cards, year_text
-from dashboard.i18n import format_number, format_percent, t, t_optional
+from dashboard.i18n import format_number, format_percent, join_list, t, t_optional
 from dashboard.sources import source_line, source_lines
 from ui import cached, shell, widgets
 
@@ -28,7 +28,7 @@ if newest is not None and newest.year_max != head.year:
     st.caption(t("overview.latest_caption", lang, people=format_number(latest.people, lang, digits),
                  year=year_text(latest.year, digits), count=format_number(latest.destinations, lang, digits),
                  source=t_optional(f"dataset.migrant_stock.{newest.version}.short", lang) or newest.revision,
-                 missing=", ".join(sorted(names.get(c, c) for c in latest.not_estimated)) or "–")
+                 missing=join_list(sorted(names.get(c, c) for c in latest.not_estimated), lang) or "–")
                + " " + source_line(newest, lang))
     st.caption(t("overview.series_note", lang, revision=stock.meta.revision,
                  start=year_text(head.base_year, digits), end=year_text(head.year, digits)))

@@ -49,11 +49,14 @@ for column, metric in zip(st.columns(len(CARDS)), CARDS, strict=True):
                   help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),
                          baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
 st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
+view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
+st.caption(view.sample_note)
 
 # Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
 tabs = st.tabs([t(f"scenario.tab_{name}", lang) for name in scenario_tabs.TABS], key="scn_tab", on_change="rerun")
-view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
 for name, tab in zip(scenario_tabs.TABS, tabs, strict=True):
     if tab.open:
         with tab:
             scenario_tabs.RENDER[name](view)
+            if name != "save":
+                st.caption(view.sample_note)

@@ -1,4 +1,4 @@
-"""Skills: what Iraqis abroad know, where they live and how they want to help."""
+"""Skills: what official statistics measured about Iraqis abroad, then what they studied and how they want to help."""
 
 import streamlit as st
 
@@ -7,7 +7,7 @@ from dashboard.countries import country_names
 from dashboard.i18n import format_number, t
 from dashboard.skills_sample import ENGAGEMENT_MODES
 from dashboard.sources import source_line
-from ui import cached, shell, skills_sections, state, widgets
+from ui import cached, shell, skills_official, skills_sections, state, widgets
 
 lang, digits = shell.page_start()
 data = cached.dataset("skills")
@@ -18,8 +18,12 @@ source = source_line(meta, lang)
 
 st.title(t("skills.title", lang))
 st.caption(t("skills.intro", lang))
+skills_official.official_section(lang, digits)
+
+st.header(t("official.detail_section", lang))
 if meta.is_synthetic:
     widgets.synthetic_label(lang)
+    skills_official.sample_basis(lang)
 else:
     st.info(t("skills.active_dataset", lang, title=meta.title, publisher=meta.publisher, revision=meta.revision,
               years=meta.years), icon=":material/description:")

@@ -2,6 +2,7 @@
 
 Usage: python scripts/i18n_add.py KEY "English text" "Arabic text" ["Kurdish (Sorani) text"]
        python scripts/i18n_add.py --missing      # lists keys of en.json that a language lacks (exit 1 if any)
+       python scripts/i18n_add.py --changed-since REV   # keys whose English changed since git REV (retranslate)
 
 Keys stay sorted so diffs are readable. A language given no text gets no entry: the app falls back to English
 and `--missing` (and the translation test) lists the gap, so whoever translates it next can find it.
@@ -41,6 +42,12 @@ def missing_keys() -> dict[str, list[str]]:
     return {lang: gap for lang, gap in gaps.items() if gap}
 
 
+def changed_keys(old_english: dict[str, str]) -> list[str]:
+    """Keys whose English text differs from `old_english` (an earlier en.json): their translations may be stale."""
+    english = json.loads((LOCALES / "en.json").read_text(encoding="utf-8"))
+    return sorted(k for k, text in english.items() if k in old_english and old_english[k] != text)
+
+
 def main(argv: list[str]) -> int:
     if argv[1:] == ["--missing"]:
         gaps = missing_keys()
@@ -49,6 +56,14 @@ def main(argv: list[str]) -> int:
             for key in gap:
                 print(f"  {key}\t{json.loads((LOCALES / 'en.json').read_text(encoding='utf-8'))[key]}")
         return 1 if gaps else 0
+    if len(argv) == 3 and argv[1] == "--changed-since":
+        import subprocess
+
+        old = subprocess.run(["git", "show", f"{argv[2]}:dashboard/locales/en.json"], capture_output=True,
+                             text=True, check=True, cwd=LOCALES).stdout
+        changed = changed_keys(json.loads(old))
+        print("\n".join(changed))
+        return 1 if changed else 0
     if len(argv) not in (4, 5):
         print(__doc__)
         return 2

@@ -176,3 +176,11 @@ def test_top_destinations_2020(stock):
     y2020 = stock[stock["year"] == 2020].set_index(["sex", "destination_iso3"])["migrants"]
     assert y2020["total"].idxmax() == "USA" and y2020["total"].max() == 256_028
     assert y2020["female"].idxmax() == "TUR" and y2020["female"].max() == 193_875
+
+
+def test_uploads_may_name_countries_in_kurdish(countries):
+    from dashboard.countries import CountryResolver
+
+    resolver = CountryResolver(countries)
+    assert resolver.resolve("ئەڵمانیا") == "DEU" and resolver.resolve("سوید") == "SWE"
+    assert resolver.resolve("تورکیا") == "TUR"

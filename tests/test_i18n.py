@@ -200,3 +200,23 @@ def test_i18n_add_takes_a_kurdish_text_and_lists_what_is_missing(monkeypatch, tm
     assert add.missing_keys() == {"ckb": ["x.no_kurdish"]}
     assert add.main(["i18n_add.py", "--missing"]) == 1
     assert "x.no_kurdish\tBye" in capsys.readouterr().out
+
+
+def test_i18n_add_lists_keys_whose_english_changed(monkeypatch, tmp_path):
+    add = _i18n_add(monkeypatch, tmp_path)
+    before = json.loads((tmp_path / "en.json").read_text(encoding="utf-8"))
+    add.set_key("en", "nav.map", "World map")
+    assert add.changed_keys(before) == ["nav.map"]
+
+
+def test_lists_use_each_languages_comma():
+    assert i18n.join_list(["Iran", "Syria"]) == "Iran, Syria"
+    assert i18n.join_list(["ئێران", "سووریا"], "ckb") == "ئێران، سووریا"
+    assert i18n.join_list(["إيران", "سوريا"], "ar") == "إيران، سوريا"
+
+
+def test_lever_table_lists_sectors_with_the_arabic_comma_in_kurdish():
+    from dashboard.scenario import tables
+
+    reach = " ".join(tables.lever_table("ckb", "western").astype(str).to_numpy().ravel())
+    assert "، " in reach and ", " not in reach

@@ -44,8 +44,13 @@ def population(registry):
 
 
 @pytest.fixture(scope="module")
-def summary(population):
-    return summarise(preset("ireland"), Pools.of(population), "Ireland", "Baseline", draws=60)
+def pools(population):
+    return Pools.of(population)
+
+
+@pytest.fixture(scope="module")
+def summary(pools):
+    return summarise(preset("ireland"), pools, "Ireland", "Baseline", draws=60)
 
 
 def numbers_of(frame: pd.DataFrame) -> list[float]:
@@ -69,11 +74,11 @@ def test_cards_and_comparison_table_round_every_figure(summary):
     assert float(card.replace(",", "")) == tables.modelled(row["p50"])
 
 
-def test_downloaded_tables_round_every_modelled_figure(summary, population):
+def test_downloaded_tables_round_every_modelled_figure(summary, pools):
     bands = pd.concat([summary.baseline_bands, summary.bands], ignore_index=True)
     frames = [tables.bands_table(bands[bands["outcome"] == "returns"], "en", "western"),
               tables.segments_table(summary.segments, "en", "western")]
-    frame = tornado(preset("ireland"), Pools.of(population), "cum_returns").head(6)
+    frame = tornado(preset("ireland"), pools, "cum_returns").head(6)
     frames.append(tables.tornado_table(frame.assign(label=frame["param"]), "en"))
     for table in frames:
         values = [v for v in numbers_of(table) if not (1990 <= v <= 2100 and float(v).is_integer())]
@@ -83,12 +88,12 @@ def test_downloaded_tables_round_every_modelled_figure(summary, population):
                for v in contributions[c])
 
 
-def test_charts_draw_and_hover_rounded_figures(summary, population):
+def test_charts_draw_and_hover_rounded_figures(summary, pools):
     bands = pd.concat([summary.baseline_bands, summary.bands], ignore_index=True)
     over_time = outcome_over_time(bands[bands["outcome"] == "returns"], "en", "t", "y", "x", "Baseline")
     heads = pd.concat([summary.baseline_headlines, summary.headlines])
     bars = compare_bars(heads[heads["metric"] == "cum_returns"], "en", "t", "y", "Baseline")
-    frame = tornado(preset("ireland"), Pools.of(population), "cum_returns").head(6)
+    frame = tornado(preset("ireland"), pools, "cum_returns").head(6)
     bars_t = tornado_chart(frame.assign(label=frame["param"]), "en", "t", "x", "low", "high")
     values = [v for fig in (over_time, bars) for trace in fig.data for v in trace.y]
     values += [v for fig in (over_time, bars) for trace in fig.data if trace.customdata is not None

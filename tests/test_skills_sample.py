@@ -7,8 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.skills_official import calibration_targets
 from dashboard.skills_sample import (
     ASSUMPTIONS,
+    CALIBRATION_COLUMNS,
     EDUCATION_LEVELS,
     ENGAGEMENT_MODES,
     FIELDS,
@@ -30,18 +32,26 @@ def stock() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def sample(stock) -> pd.DataFrame:
-    return generate_skills_sample(stock, n=5000, seed=2015)
+def targets(stock):
+    dioc = pd.read_csv(DATA / "skills_dioc_e_2010.csv", keep_default_na=False)
+    oecd = pd.read_csv(DATA / "skills_oecd_2015.csv", keep_default_na=False, dtype=str).astype({"number": int})
+    destinations = sorted(stock.loc[(stock["year"] == 2020) & (stock["migrants"] > 0), "destination_iso3"].unique())
+    return calibration_targets(dioc, oecd, destinations)
 
 
-def test_deterministic(stock, sample):
-    pd.testing.assert_frame_equal(sample, generate_skills_sample(stock, n=5000, seed=2015))
-    assert not sample.equals(generate_skills_sample(stock, n=5000, seed=7))
+@pytest.fixture(scope="module")
+def sample(stock, targets) -> pd.DataFrame:
+    return generate_skills_sample(stock, n=5000, seed=2015, targets=targets)
+
+
+def test_deterministic(stock, sample, targets):
+    pd.testing.assert_frame_equal(sample, generate_skills_sample(stock, n=5000, seed=2015, targets=targets))
+    assert not sample.equals(generate_skills_sample(stock, n=5000, seed=7, targets=targets))
 
 
 def test_bundled_file_matches_generator(sample):
     bundled = pd.read_csv(DATA / "skills_sample.csv", keep_default_na=False)
-    assert list(bundled.columns) == SKILLS_COLUMNS
+    assert list(bundled.columns) == [*SKILLS_COLUMNS, *CALIBRATION_COLUMNS]
     pd.testing.assert_frame_equal(
         bundled.drop(columns="weight"), sample.drop(columns="weight"), check_dtype=False
     )
@@ -49,7 +59,8 @@ def test_bundled_file_matches_generator(sample):
 
 
 def test_columns_and_categories(sample):
-    assert list(sample.columns) == SKILLS_COLUMNS
+    assert list(sample.columns) == [*SKILLS_COLUMNS, *CALIBRATION_COLUMNS]
+    assert set(sample["employed"]) == {0, 1}
     assert len(sample) == 5000
     assert sample["respondent_id"].is_unique and sample["respondent_id"].iloc[0] == "R00001"
     assert set(sample["sex"]) <= {"male", "female"}
@@ -92,7 +103,9 @@ def test_sensible_correlations(sample):
 
 def test_assumptions_table():
     table = assumptions_table()
-    assert list(table.columns) == ["group", "variable", "value", "share", "note"]
+    assert list(table.columns) == ["group", "variable", "value", "share", "basis", "note"]
+    basis = table.groupby("variable")["basis"].first()
+    assert basis["education"] == "calibrated" and basis["interest"] == "assumption"
     assert len(table) > 0
     assert "not survey" in ASSUMPTIONS.note
     assert (table["note"] == ASSUMPTIONS.note).all()

@@ -17,6 +17,7 @@ from dashboard.registry import Dataset
 from dashboard.scenario.presets import PRESETS, preset
 from dashboard.scenario.spec import Scenario
 from dashboard.scenario.tables import package_label
+from dashboard.skills import sample_note
 from ui import cached, state
 
 #: The map page's widget keys behind each field of briefing.MapView.
@@ -67,4 +68,5 @@ def briefing_sections(lang: str, digits: str, map_version: str | None, map_view:
         stock, totals, refugees, dataset("countries").frame, cached.boundaries(), lang, digits,
         briefing.MapView(**map_view),
         scenario=briefing.scenario_sections(scenarios, cached.scenario_population(stock, skills), lang, digits,
-                                            data=(stock, skills), pools=cached.scenario_pools(stock, skills)))
+                                            data=(stock, skills), pools=cached.scenario_pools(stock, skills),
+                                            sample_note=sample_note(skills.meta, lang)))

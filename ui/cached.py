@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -175,26 +176,30 @@ def _events(store_state: tuple) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _scenario_inputs(stock_key: tuple[str, str], skills_key: tuple[str, str], _stock: pd.DataFrame,
-                     _skills: pd.DataFrame):
+def _scenario_inputs(stock_key: tuple[str, str], skills_key: tuple[str, str], official_key: tuple[str, ...],
+                     _stock: pd.DataFrame, _skills: pd.DataFrame, _dioc: pd.DataFrame, _oecd: pd.DataFrame):
     """(Population, Pools) of one pair of dataset versions: the model's segments and its per-segment pools."""
     from dashboard.scenario.model import Pools
     from dashboard.scenario.population import build_population
     from dashboard.skills import talent_pool
+    from dashboard.skills_official import destinations_of, education_split
 
-    population = build_population(_stock, talent_pool(_skills))
+    population = build_population(_stock, talent_pool(_skills),
+                                  education_split(_dioc, _oecd, destinations_of(_stock)))
     return population, Pools.of(population)
 
 
 def _inputs_of(stock: Dataset | None, skills: Dataset | None):
     stock, skills = stock or dataset("migrant_stock"), skills or dataset("skills")
+    dioc, oecd = dataset("skills_dioc_e"), dataset("skills_oecd")
     return _scenario_inputs((stock.meta.version, stock.meta.sha256), (skills.meta.version, skills.meta.sha256),
-                            stock.frame, skills.frame)
+                            (dioc.meta.sha256, oecd.meta.sha256), stock.frame, skills.frame, dioc.frame, oecd.frame)
 
 
 def scenario_population(stock: Dataset | None = None, skills: Dataset | None = None):
     """The scenario model's segments from migrant-stock and skills datasets (the active ones by default), built
-    once per pair of versions.
+    once per pair of versions. Each destination's skill levels come from the official DIOC figures; the skills
+    dataset gives sectors and interest within a level.
 
     A resource, not data: one shared read-only object.
     """
@@ -204,6 +209,38 @@ def scenario_population(stock: Dataset | None = None, skills: Dataset | None = N
 def scenario_pools(stock: Dataset | None = None, skills: Dataset | None = None):
     """The model's pools (dashboard.scenario.model.Pools) of `scenario_population`, built once with it."""
     return _inputs_of(stock, skills)[1]
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _official_skills(keys: tuple[str, ...], _dioc: pd.DataFrame, _oecd: pd.DataFrame,
+                     _iab: pd.DataFrame) -> dict[str, Any]:
+    from dashboard import skills_official as so
+
+    return {
+        "by_sex": {sex: so.tertiary_by_destination(_dioc, sex) for sex in ("total", "male", "female")},
+        "headline": so.oecd_headline(_oecd), "education": so.oecd_education(_oecd),
+        "labour": so.labour_by_education(_oecd), "overqualification": so.overqualification(_oecd),
+        "isco": so.occupations(_oecd, "isco08"), "soc": so.occupations(_oecd, "us_soc2010"),
+        "skill": so.job_skill_levels(_oecd), "brain_drain": so.brain_drain(_iab),
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _figure(key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def figure(key: tuple, build: Callable[[], Any]) -> Any:
+    """A figure built once per `key` (which must name everything it shows: chart, language, digits, data
+    versions) and copied on every read, so no session shares another's figure object."""
+    return _figure(key, build)
+
+
+def official_skills() -> dict[str, Any]:
+    """The frames of the Skills page's official section (dashboard.skills_official), once per data version.
+    Shared: callers must not modify them."""
+    data = [dataset(d) for d in ("skills_dioc_e", "skills_oecd", "brain_drain")]
+    return _official_skills(tuple(d.meta.sha256 for d in data), *(d.frame for d in data))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -11,9 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.registry import SCHEMAS, session_dataset
+from dashboard.registry import SCHEMAS, DatasetMeta, session_dataset
 from dashboard.schemas import without_contacts
-from dashboard.sources import source_line
+from dashboard.sources import provenance, source_line
 from dashboard.validation import UPLOAD_KINDS, template
 from ui import cached, publishing, state, upload_section, widgets
 
@@ -46,7 +46,10 @@ def sources_tab(lang: str) -> None:
                "licence": "data.col_licence", "citation": "data.col_citation", "built_by": "data.col_built_by",
                "nature": "data.col_nature", "rows": "data.col_rows", "published_by": "data.col_published_by",
                "published_at": "data.col_published_at", "sha256": "data.col_sha256"}
-    shown = catalogue[list(columns)].assign(nature=catalogue["nature"].map(lambda n: t(f"data.nature_{n}", lang)))
+    metas = [DatasetMeta.from_dict(row) for row in catalogue.to_dict("records")]
+    shown = catalogue[list(columns)].assign(nature=catalogue["nature"].map(lambda n: t(f"data.nature_{n}", lang)),
+                                            **{name: [provenance(m, name, lang) for m in metas]
+                                               for name in ("title", "publisher", "revision")})
     st.dataframe(shown.rename(columns={k: t(v, lang) for k, v in columns.items()}), hide_index=True,
                  width="stretch")
     st.subheader(t("data.download_version", lang))
@@ -91,7 +94,8 @@ def versions_tab(lang: str) -> None:
     history = cached.shared_versions(history_id)
     st.dataframe(pd.DataFrame([{
         t("data.col_version", lang): m.version, t("data.col_active", lang): m.active,
-        t("data.col_title", lang): m.title, t("data.col_publisher", lang): m.publisher,
+        t("data.col_title", lang): provenance(m, "title", lang),
+        t("data.col_publisher", lang): provenance(m, "publisher", lang),
         t("data.col_published_by", lang): m.published_by, t("data.col_published_at", lang): m.published_at,
         t("data.col_rows", lang): m.rows, t("data.col_nature", lang): t(f"data.nature_{m.nature}", lang),
         t("data.col_source_file", lang): m.source_file} for m in history]), hide_index=True, width="stretch")

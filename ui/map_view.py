@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from dashboard import diaspora
+from dashboard import diaspora, skills_official
 from dashboard.charts import map as charts
+from dashboard.charts import skills_official as official_charts
 from dashboard.countries import with_names
-from dashboard.i18n import format_number, format_percent, t
+from dashboard.i18n import format_number, format_percent, join_list, t
 from dashboard.registry import Dataset
+from dashboard.skills import sample_note
 from dashboard.sources import source_line
 from ui import cached, state, widgets
 
@@ -48,7 +50,7 @@ def gaps_note(gaps: dict[str, str], revision: str, names: dict[str, str], lang: 
     for reason, key in ((diaspora.NOT_ESTIMATED, "map.gaps_note"), (diaspora.NOT_IN_VERSION, "map.gaps_note_version")):
         listed = sorted(names.get(c, c) for c, why in gaps.items() if why == reason)
         if listed:
-            parts.append(t(key, lang, revision=revision, countries=", ".join(listed)))
+            parts.append(t(key, lang, revision=revision, countries=join_list(listed, lang)))
     return " ".join(parts)
 
 
@@ -100,6 +102,17 @@ class MapView:
         return f"{source_line(self.stock.meta, self.lang)} {source_line(self.refugees.meta, self.lang)}"
 
 
+def official_education(column, iso3: str, lang: str, digits: str) -> None:
+    """The country's DIOC-E tertiary share beside its stock ("no official figure" when DIOC has none, never 0),
+    with its people aged 15+, its reason when flagged, and its source."""
+    dioc = cached.dataset("skills_dioc_e")
+    figure = skills_official.official_education(dioc.frame, iso3)
+    shown = t("official.no_figure", lang) if figure is None else format_percent(figure["share"], lang, digits)
+    line = official_charts.panel_text(figure, lang, digits)
+    column.metric(t("official.panel_metric", lang), shown, help=line)
+    st.caption(f"{t('official.panel_title', lang)}: {line}. {source_line(dioc.meta, lang)}")
+
+
 def country_panel(view: MapView, selected: str) -> None:
     """One country's story: people there, rank, share, refugees, the trend, and its skills summary."""
     lang, digits, year, stock, refugees = view.lang, view.digits, view.year, view.stock, view.refugees
@@ -110,7 +123,7 @@ def country_panel(view: MapView, selected: str) -> None:
     asylum = diaspora.refugees_in(refugees.frame, selected)
     present = here[here["migrants"] > 0]
     ranked = int(view.measures["rank"].notna().sum())
-    metrics = st.columns(4)
+    metrics = st.columns(5)
     people = int(present["migrants"].iloc[0]) if not present.empty else 0
     gap = view.gaps.get(selected)
     metrics[0].metric(t("map.panel_people", lang, year=year, sex=view.sex_label),
@@ -125,6 +138,7 @@ def country_panel(view: MapView, selected: str) -> None:
         latest = earlier.iloc[-1]
         metrics[3].metric(t("map.panel_refugees", lang, year=int(latest["year"])),
                           format_number(int(latest["refugees"] + latest["asylum_seekers"]), lang, digits))
+    official_education(metrics[4], selected, lang, digits)
     if gap:
         st.info(t("map.panel_gap", lang, country=country, reason=t(f"map.gap.{gap}", lang),
                   revision=stock.meta.revision), icon=":material/help:")
@@ -141,6 +155,7 @@ def country_panel(view: MapView, selected: str) -> None:
     skills = cached.dataset("skills")
     summary = cached.skills_country_summary(skills.meta.version, skills.meta.sha256, selected, lang, digits)
     st.markdown(f"**{t('map.panel_skills', lang, country=country)}**")
+    st.caption(sample_note(skills.meta, lang))
     if summary.empty:
         st.caption(t("map.panel_no_skills", lang, country=country))
     else:

@@ -6,7 +6,8 @@ import streamlit as st
 
 from dashboard import presentation
 from dashboard.i18n import format_number, is_rtl, t
-from ui import shell, state
+from dashboard.skills import sample_note
+from ui import cached, shell, state
 
 _PRESENTATION_CSS = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], [data-testid='stExpandSidebarButton'],
@@ -62,6 +63,8 @@ def presentation_bar(lang: str, page_id: str) -> None:
                      total=format_number(len(presentation.STEPS), lang, digits))
         middle.markdown(f"**{t(current.title_key, lang)}** · {progress}")
         middle.caption(t(current.caption_key, lang))
+        if current.page == "scenarios":  # its figures rest on the skills data: say which
+            middle.caption(sample_note(cached.dataset("skills").meta, lang))
         if following and right.button(f"{t('present.next', lang)} {forward}", key="present_next", type="primary",
                                       shortcut="PageDown", width="stretch"):
             _go_to(following)

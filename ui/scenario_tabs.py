@@ -14,6 +14,7 @@ from dashboard.i18n import t
 from dashboard.scenario import tables
 from dashboard.scenario.model import HEADLINES, OUTCOMES
 from dashboard.scenario.spec import Scenario, ScenarioError, from_json, to_json, to_url
+from dashboard.skills import sample_note
 from dashboard.sources import source_line
 from ui import cached, scenario_state, shell, state, widgets
 
@@ -35,8 +36,14 @@ class ScenarioView:
         return t("scenario.baseline", self.lang)
 
     @property
+    def sample_note(self) -> str:
+        """What the figures rest on: the illustrative sample, or the analysts' survey by name."""
+        return sample_note(cached.dataset("skills").meta, self.lang)
+
+    @property
     def source(self) -> str:
-        return t("scenario.source_line", self.lang)
+        """The scenario source line and the sample note, carried by every scenario download."""
+        return f"{t('scenario.source_line', self.lang)} · {self.sample_note}"
 
     def outcome_label(self, outcome: str) -> str:
         return t(f"scenario.outcome.{outcome}", self.lang)
@@ -127,7 +134,7 @@ def assumptions(v: ScenarioView) -> None:
     widgets.source_caption(skills.meta, lang)
     widgets.table_with_downloads(tables.coverage_table(population, lang, digits,
                                                        country_names(cached.countries(), lang)),
-                                 "scenario_population", source_line(stock.meta, lang), lang,
+                                 "scenario_population", f"{source_line(stock.meta, lang)} · {v.sample_note}", lang,
                                  key="scn_table_population")
 
 

@@ -108,11 +108,24 @@ def apply_direction(lang: str) -> None:
         f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
         f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}"
         # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)
-        f".katex {{direction: ltr; unicode-bidi: isolate;}}</style>"
+        f".katex {{direction: ltr; unicode-bidi: isolate;}}{_uploader_css(lang)}</style>"
         f"<script>document.querySelector(\"[data-testid='stApp']\")?.setAttribute('dir', '{direction}');"
         f"document.documentElement.setAttribute('lang', '{lang}');</script>",
         unsafe_allow_javascript=True,
     )
+
+
+def _uploader_css(lang: str) -> str:
+    """Streamlit's file uploader says "Upload" and "200MB per file • CSV" in English whatever the page's language:
+    outside English its button gets the translated word and the English size note is hidden (the data page's
+    label states the formats and the 50 MB limit)."""
+    if lang == "en":
+        return ""
+    word = t("common.upload_button", lang).replace("\\", "").replace('"', "")
+    zone = "[data-testid='stFileUploaderDropzone']"
+    hidden = (f"{zone} [data-testid='stFileUploaderDropzoneInstructions'], "
+              f"{zone} button [data-testid='stMarkdownContainer']")
+    return f"{hidden} {{display: none;}} {zone} button > div > span::after {{content: \"{word}\";}}"
 
 
 def stop_if_data_broken(lang: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from dashboard.i18n import Digits, format_number, format_percent, t
+from dashboard.i18n import Digits, format_number, format_percent, join_list, t
 from dashboard.scenario.model import HEADLINES, ORGANIC, OUTCOMES, SEGMENT_OUTCOMES
 from dashboard.scenario.params import LEVERS, PARAMETERS, Param
 from dashboard.scenario.population import Population
@@ -108,9 +108,9 @@ def lever_table(lang: str, digits: Digits) -> pd.DataFrame:
     """Every lever: pillar, analogue, ramp-up, reach, what a user sizes (default and range)."""
     rows = []
     for lv in LEVERS.values():
-        skills = ", ".join(t(f"scenario.skill.{s}", lang) for s in lv.skills) if lv.skills else \
+        skills = join_list((t(f"scenario.skill.{s}", lang) for s in lv.skills), lang) if lv.skills else \
             t("scenario.everyone", lang)
-        sectors = ", ".join(t(f"scenario.sector.{s}", lang) for s in lv.sectors) if lv.sectors else \
+        sectors = join_list((t(f"scenario.sector.{s}", lang) for s in lv.sectors), lang) if lv.sectors else \
             t("scenario.all_sectors", lang)
         size = lv.size
         rows.append({
@@ -191,12 +191,17 @@ def tornado_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def coverage_table(population: Population, lang: str, digits: Digits, names: dict[str, str]) -> pd.DataFrame:
-    """How each destination's people were split: its own respondents, or its group's, or everyone's."""
+    """How each destination's people were split: its own respondents, or its group's, or everyone's (and,
+    when the skill levels come from the official figures, which ones)."""
     cov = population.coverage
-    return pd.DataFrame({
+    table = pd.DataFrame({
         t("chart.destination", lang): [names.get(c, c) for c in cov["destination_iso3"]],
         t("scenario.col_dest_group", lang): [t(f"scenario.group.{g}", lang) for g in cov["dest_group"]],
         t("chart.migrants", lang): cov["people"],
         t("scenario.col_respondents", lang): cov["respondents"],
         t("scenario.col_rule", lang): [t(f"scenario.rule.{r}", lang) for r in cov["rule"]],
     })
+    if "education_source" in cov:
+        table[t("scenario.col_education_source", lang)] = [t(f"scenario.education_source.{s}", lang)
+                                                           for s in cov["education_source"]]
+    return table

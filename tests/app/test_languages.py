@@ -40,3 +40,16 @@ def test_first_translation_note_in_the_sidebar_for_kurdish_only(open_page):
     assert any("dashboard/locales/ckb.json" in c.value for c in kurdish.sidebar.caption)
     arabic = open_page(lang="ar")
     assert not any("dashboard/locales/" in c.value for c in arabic.sidebar.caption)
+
+
+def test_data_catalogue_names_every_bundled_dataset_in_kurdish(open_page):
+    """The grid is drawn on a canvas (the browser walk cannot read it): titles and publishers are translated."""
+    import re
+
+    at = open_page("data", lang="ckb")
+    catalogue = at.dataframe[0].value
+    title, publisher = t("data.col_title", "ckb"), t("data.col_publisher", "ckb")
+    for text in [*catalogue[title], *catalogue[publisher]]:
+        prose = re.sub(r"\([^)]*\)|ISO 3166|pycountry|country_converter|Natural Earth|UNHCR|ISO|M49|1:110m", "", text)
+        assert not re.search("[A-Za-z]", prose), text
+    assert "سنووری وڵاتانی جیهان، 1:110m (سادەکراو)" in set(catalogue[title])

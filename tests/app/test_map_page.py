@@ -106,7 +106,8 @@ def test_country_panel_shows_series_refugees_and_skills(open_page):
     panel = next(f for f in plotly_figures(at) if "Germany" in f["layout"]["title"]["text"])
     bars = {t["name"] for t in panel["data"] if t["type"] == "bar"}
     assert bars == {"Refugees", "Asylum-seekers"}
-    assert any("Illustrative synthetic sample, not survey data" in c.value for c in at.caption)  # synthetic skills
+    assert any("Illustrative sample, calibrated to OECD DIOC; interests are assumptions" in c.value
+               for c in at.caption)  # the sample says what it is
     assert at.query_params["map_country"] == "DEU"
 
 

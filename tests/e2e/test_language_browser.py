@@ -16,7 +16,9 @@ URL_PATHS = [p.address for p in PAGES]
 
 #: Latin words an Arabic page may show: acronyms and proper names of sources, file formats, units.
 ALLOWED = {"CSV", "Excel", "UN", "DESA", "UNHCR", "Rev", "IOM", "HIJRA", "AMINA", "P10", "P50", "P90", "ISO",
-           "JSON", "HTML", "USD", "A4", "PageUp", "PageDown"}
+           "JSON", "HTML", "USD", "A4", "PageUp", "PageDown", "M49",
+           # the official skills statistics: publishers' databases and international classifications
+           "OECD", "DIOC", "DIOC-E", "IAB", "ISCED", "ISCO", "ISCO-08", "SOC"}
 _ISO_CODE = re.compile(r"^[A-Z]{2,3}$")                      # ISO 3166 codes shown beside names
 _CITATION = re.compile("\u2068[^\u2069]*\u2069")
 _URL = re.compile(r"https?://\S+")                         # a cited web address, not prose
@@ -83,6 +85,21 @@ def test_equations_read_left_to_right_on_a_right_to_left_page(server, probe):
         "() => [...document.querySelectorAll('.katex')].map(e => getComputedStyle(e).direction)")
     assert directions and set(directions) == {"ltr"}, directions
     probe.screenshot("methodology-equations-ckb")
+
+
+def test_file_uploader_speaks_the_pages_language(server, probe):
+    from dashboard.i18n import t
+
+    probe.goto(f"{server}/scenarios?lang=ckb")
+    probe.page.get_by_role("tab", name=t("scenario.tab_save", "ckb")).click()
+    probe.wait_idle()
+    zone = probe.page.locator("[data-testid='stFileUploaderDropzone']").first
+    text = zone.inner_text()
+    for icon in zone.locator("[data-testid='stIconMaterial']").all_inner_texts():
+        text = text.replace(icon, " ")                       # an icon ligature draws as a glyph, not a word
+    assert english_words(text) == []                         # Streamlit's own "Upload" and "MB per file" hidden
+    word = zone.locator("button > div > span").first.evaluate("e => getComputedStyle(e, '::after').content")
+    assert word == f'"{t("common.upload_button", "ckb")}"'
 
 
 def test_unknown_language_falls_back_to_english_and_says_so_in_three_languages(server, probe):
