@@ -147,8 +147,6 @@ def group_view(room: Room, subs: list[Submission], lang: str, digits: str) -> No
         st.error(t("rooms.error.group_taken", lang, group=group))
     first_visit, problems = scenario_state.start(lang, digits)
     problems += scenario_state.load_requested("A", first_visit, lang, digits)
-    if mine is not None and state.value("room_loaded") != (room.code, mine.revision):
-        state.set_values({"room_loaded": (room.code, mine.revision)})
     scenario_controls.levers_and_world(lang, digits)
     rationale = st.text_area(t("rooms.rationale", lang, limit=format_number(rooms.RATIONALE_MAX, lang, digits)),
                              value=mine.rationale if mine else "", key="room_rationale")

@@ -50,6 +50,19 @@ def test_an_unknown_code_says_so_and_offers_the_scenarios_alone(open_page, home)
     assert not at.exception
 
 
+@pytest.mark.parametrize("status", ["frozen", "closed"])
+def test_a_frozen_or_closed_room_takes_no_package_and_says_why(open_page, room, home, status):
+    opened, key = room
+    room_store.set_status(Store(home), opened.code, key, status)
+    at = open_page(PAGE, timeout=TIMEOUT, room=opened.code)
+    messages = [m.value for m in (*at.error, *at.warning)]
+    assert any(m.startswith(f"{'The facilitator has frozen' if status == 'frozen' else 'This room is closed'}")
+               for m in messages), messages
+    assert not any(b.label == "Submit our package" for b in at.button)
+    if status == "closed":
+        assert any(link.label == "Open the policy scenarios on your own" for link in at.get("page_link"))
+
+
 def test_a_group_submits_revises_and_its_rationale_stays_text(open_page, room, home):
     opened, _ = room
     at = _join_and_submit(open_page, opened.code, "Ministry of Planning", ("card", "talent"), XSS)
