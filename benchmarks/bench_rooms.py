@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import itertools
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_scenario import timed  # one timing loop and line format for the benchmarks
+from benchmarks.common import on_each_store_backend
 from dashboard import room_store, rooms
 from dashboard.registry import Registry
 from dashboard.scenario.model import Pools, summarise
 from dashboard.scenario.population import build_population
 from dashboard.scenario.spec import Scenario
 from dashboard.skills import talent_pool
-from dashboard.store import BaseStore, store_at
-from tests.postgres_server import PostgresServer, binaries
+from dashboard.store import BaseStore
 
 PACKAGE = Scenario(levers={"card": None, "institution": 1000, "talent": 130})
 
@@ -49,17 +48,7 @@ def main() -> None:
     pools = Pools.of(population)
     timed("rooms: model run of one new package (1,000 draws, cached afterwards)",
           lambda: summarise(PACKAGE, pools, "g", "Baseline"), 5)
-    with tempfile.TemporaryDirectory() as directory:
-        measure("SQLite", store_at(directory))
-    bin_dir = binaries()
-    if bin_dir is None:
-        print("rooms: PostgreSQL: not available (apt-get install postgresql)")
-        return
-    server = PostgresServer(bin_dir)
-    try:
-        measure("PostgreSQL", store_at(server.new_database()))
-    finally:
-        server.remove()
+    on_each_store_backend("rooms", measure)
 
 
 if __name__ == "__main__":
