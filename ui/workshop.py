@@ -195,6 +195,8 @@ def invitation(room: Room, lang: str) -> None:
     left, right = st.columns([2, 1])
     left.markdown(f"## {t('rooms.code', lang)}: `{room.code}`")
     left.code(link, language=None)
+    if any(local in link for local in ("localhost", "127.0.0.1", "[::1]")):
+        left.warning(t("rooms.local_link", lang))
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=6, border=2)
     right.image(buffer.getvalue(), width=220)
