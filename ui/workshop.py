@@ -224,6 +224,8 @@ def live_view(code: str, lang: str, digits: str) -> None:
     st.dataframe(tables.headline_table(_frames(subs, lang), lang, digits), hide_index=True, width="stretch",
                  key="room_results")
     st.caption(t("scenario.disclaimer", lang))
+    if any(row["kind"] != "lever" for row in rooms.differences(subs)):
+        st.caption(t("rooms.worlds_differ", lang))
     st.subheader(t("rooms.counts_title", lang))
     counts = rooms.lever_counts(subs)
     for pillar, column in zip(PILLARS, st.columns(len(PILLARS)), strict=True):
