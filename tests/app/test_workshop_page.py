@@ -142,3 +142,22 @@ def test_a_restart_keeps_the_room(open_page, room, home):
     at.selectbox(key="room_group").set_value("Ministry of Planning").run()
     assert at.error[0].value.startswith("Another group has already submitted as “Ministry of Planning”.")
     assert room_store.load(Store(home), opened.code)[1][0].rationale == "before restart"
+
+
+def test_a_room_file_imports_as_a_new_room_and_a_bad_one_is_refused(open_page, room, home):
+    opened, key = room
+    room_store.submit(Store(home), opened.code, "Labour", Scenario(levers={"card": None}), XSS, None)
+    text = rooms.to_json(*room_store.export(Store(home), opened.code, key))
+    at = open_page(PAGE, timeout=TIMEOUT)
+    at.file_uploader(key="room_import").set_value(("bad.json", b'{"format": "other"}', "application/json")).run()
+    at = _button(at, "Open as a new room").click().run()
+    assert at.error[0].value.startswith("This is not a room file this app can read (format:")
+    at.file_uploader(key="room_import").set_value(("room.json", text.encode(), "application/json")).run()
+    at = _button(at, "Open as a new room").click().run()
+    assert not at.exception
+    code = at.query_params["room"][0] if isinstance(at.query_params["room"], list) else at.query_params["room"]
+    assert code != opened.code
+    copy, subs = room_store.load(Store(home), code)
+    assert [(s.group, s.rationale) for s in subs] == [("Labour", XSS)]
+    assert any("Your facilitator key, shown only now" in w.value for w in at.warning)
+    assert "Status card for Iraqis abroad: 1 of 1 groups" in [text.value for text in at.text]
