@@ -157,7 +157,7 @@ def test_a_room_file_imports_as_a_new_room_and_a_bad_one_is_refused(open_page, r
     assert not at.exception
     code = at.query_params["room"][0] if isinstance(at.query_params["room"], list) else at.query_params["room"]
     assert code != opened.code
-    copy, subs = room_store.load(Store(home), code)
+    _, subs = room_store.load(Store(home), code)
     assert [(s.group, s.rationale) for s in subs] == [("Labour", XSS)]
     assert any("Your facilitator key, shown only now" in w.value for w in at.warning)
     assert "Status card for Iraqis abroad: 1 of 1 groups" in [text.value for text in at.text]
