@@ -4,7 +4,7 @@ dashboard/pages.py; everything else lives in ui/ and dashboard/."""
 import streamlit as st
 
 from dashboard.i18n import t
-from ui import briefing_download, presenting, shell, state, store_status
+from ui import briefing_download, cached, presenting, shell, state, store_status
 
 shell.leave_legacy_pages_mode()
 lang = state.init_language()
@@ -21,3 +21,4 @@ store_status.banner(lang)
 page = shell.navigation(lang)
 presenting.presentation_bar(lang, shell.current_page_id(page))
 shell.run_page_safely(page, lang)
+cached.freeze_long_lived_objects()

@@ -76,12 +76,39 @@ def cold_starts(starts: int) -> list[str]:
             f"{statistics.median(to_page):.1f} s (max {max(to_page):.1f} s)"]
 
 
+def cold_starts_server_side(starts: int) -> list[str]:
+    """Cold start without a browser: server process started to the first page's script finished, as a
+    websocket client (benchmarks/load_protocol.py) sees it, and the server's CPU until then. The browser's
+    share (loading and drawing Streamlit's frontend) is the difference to the line above."""
+    import asyncio
+
+    from benchmarks.common import cpu_seconds
+    from benchmarks.load_protocol import Session
+
+    async def first_page(url: str) -> None:
+        session = Session(url, 0)
+        await session.connect()
+        try:
+            await session.open("")
+        finally:
+            await session.close()
+
+    wall, cpu = [], []
+    for _ in range(starts):
+        with serve() as server:
+            asyncio.run(first_page(server.url))
+            wall.append(time.perf_counter() - server.started_at)
+            cpu.append(cpu_seconds(server.proc.pid))
+    return [f"pages: cold start, server process to first page's script finished (no browser), median of {starts}: "
+            f"{statistics.median(wall):.1f} s, of which server CPU {statistics.median(cpu):.1f} s"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reruns", type=int, default=7)
     parser.add_argument("--starts", type=int, default=3)
     args = parser.parse_args(argv)
-    for line in [*cold_starts(args.starts), *warm_reruns(args.reruns)]:
+    for line in [*cold_starts(args.starts), *cold_starts_server_side(args.starts), *warm_reruns(args.reruns)]:
         print(line, flush=True)
     return 0
 

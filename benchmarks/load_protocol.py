@@ -60,7 +60,10 @@ from benchmarks.common import (
 PATHS = ("map", "scenarios")
 TIMEOUT_S = 30.0
 XSRF_COOKIE = "_streamlit_xsrf"
-FINISHED_OK, FINISHED_COMPILE_ERROR, FINISHED_EARLY_FOR_RERUN = 0, 1, 2
+FINISHED_OK, FINISHED_COMPILE_ERROR, FINISHED_EARLY_FOR_RERUN, FINISHED_FRAGMENT_OK = 0, 1, 2, 3
+#: The frontend forgets a cached message after this many script runs that did not use it
+#: (Streamlit's `global.maxCachedMessageAge`, default 2).
+CACHED_MESSAGE_AGE = 2
 
 
 def _apology_prefixes() -> list[str]:
@@ -149,6 +152,11 @@ class Session:
         self.pages: dict[str, str] = {}  # url path -> page_script_hash (from the navigation message)
         self.page_script_hash = ""
         self.output: list[str] = []  # texts of the latest finished run
+        self.fragment_output: dict[str, list[str]] = {}  # fragment id -> texts of its latest run
+        self.fragments: dict[str, str] = {}  # widget id -> id of the fragment that drew it ("" = none)
+        self.cached: dict[str, int] = {}  # hash of a cacheable message -> run it was last used in (frontend cache)
+        self.runs = 0
+        self.last_bytes = 0  # websocket bytes received for the latest update (chained reruns included)
 
     async def connect(self) -> None:
         import websockets
@@ -210,12 +218,15 @@ class Session:
             return  # buttons, charts' selections, uploads...: the server keeps their last value
         self.widgets[widget_id] = state
 
-    async def _send_rerun(self, page_name: str = "", page_script_hash: str | None = None) -> None:
+    async def _send_rerun(self, page_name: str = "", page_script_hash: str | None = None,
+                          fragment_id: str = "") -> None:
         from streamlit.proto.BackMsg_pb2 import BackMsg
 
         message = BackMsg()
         rerun = message.rerun_script
         rerun.query_string = self.query_string
+        rerun.fragment_id = fragment_id  # a widget inside st.fragment reruns that fragment only
+        rerun.cached_message_hashes.extend(self.cached)  # big elements the frontend still has: sent by reference
         rerun.page_name = page_name
         rerun.page_script_hash = self.page_script_hash if page_script_hash is None else page_script_hash
         rerun.widget_states.widgets.extend(self.widgets.values())
@@ -224,16 +235,25 @@ class Session:
         rerun.context_info.url = f"{self.url}/{page_name or 'map'}"
         await self.ws.send(message.SerializeToString())
 
-    async def _until_finished(self) -> float:
-        """Read messages until the script has finished successfully; the perf_counter at that moment."""
+    async def _until_finished(self, fragment_id: str = "") -> float:
+        """Read messages until the script (or the fragment `fragment_id`) has finished successfully; the
+        perf_counter at that moment."""
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         texts: list[str] = []
+        by_fragment: dict[str, list[str]] = {}  # a full run's texts drawn inside each fragment
         seen: set[str] = set()
+        self.last_bytes = 0
         while True:
             message = ForwardMsg()
-            message.ParseFromString(await asyncio.wait_for(self.ws.recv(), TIMEOUT_S))
+            raw = await asyncio.wait_for(self.ws.recv(), TIMEOUT_S)
+            self.last_bytes += len(raw)
+            message.ParseFromString(raw)
             kind = message.WhichOneof("type")
+            if message.metadata.cacheable and message.hash:
+                self.cached[message.hash] = self.runs
+            elif kind == "ref_hash":
+                self.cached[message.ref_hash] = self.runs
             if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
                 element = message.delta.new_element
                 element_kind = element.WhichOneof("type")
@@ -244,10 +264,13 @@ class Session:
                 text = _text_of(element)
                 if text is not None:
                     texts.append(text)
+                    if message.delta.fragment_id:
+                        by_fragment.setdefault(message.delta.fragment_id, []).append(text)
                 self._remember_widget(element)
                 widget_id = getattr(getattr(element, element_kind), "id", "") if element_kind else ""
                 if widget_id:
                     seen.add(widget_id)
+                    self.fragments[widget_id] = message.delta.fragment_id
             elif kind == "page_info_changed":
                 self.query_string = message.page_info_changed.query_string
             elif kind == "navigation":
@@ -261,15 +284,20 @@ class Session:
                 raise RunFailed("script compilation error", str(message.session_event.script_compilation_exception))
             elif kind == "script_finished":
                 if message.script_finished == FINISHED_EARLY_FOR_RERUN:
-                    texts, seen = [], set()
+                    texts, seen, by_fragment = [], set(), {}
                     continue  # a chained rerun follows: it is part of this update
                 finished = time.perf_counter()
                 if message.script_finished == FINISHED_COMPILE_ERROR:
                     raise RunFailed("script finished with an error", "FINISHED_WITH_COMPILE_ERROR")
+                self.runs += 1
+                self.cached = {h: run for h, run in self.cached.items() if self.runs - run <= CACHED_MESSAGE_AGE}
+                if message.script_finished == FINISHED_FRAGMENT_OK:
+                    self.fragment_output[fragment_id] = texts  # the rest of the page stays as it was
+                    return finished
                 # like the frontend after a run: widgets no longer on the page drop out of the state
                 self.widgets = {k: v for k, v in self.widgets.items() if k in seen}
                 self.elements = {k: v for k, v in self.elements.items() if k in seen}
-                self.output = texts
+                self.output, self.fragment_output = texts, by_fragment
                 return finished
 
     async def open(self, path: str) -> float:
@@ -313,14 +341,18 @@ class Session:
         return widget_id, state
 
     async def change(self, path: str, number: int) -> tuple[float, bool]:
-        """Change one widget; (seconds from sending to the script finished, whether the page's output changed)."""
+        """Change one widget; (seconds from sending to the script finished, whether the page's output changed).
+
+        As the frontend does, a widget drawn inside an `st.fragment` reruns only that fragment."""
         widget_id, state = self._pick_change(path, number)
-        before = self.output
+        fragment_id = self.fragments.get(widget_id, "")
+        before = self.fragment_output.get(fragment_id) if fragment_id else self.output
         self.widgets[widget_id] = state
         started = time.perf_counter()
-        await self._send_rerun()
-        seconds = await self._until_finished() - started
-        return seconds, self.output != before
+        await self._send_rerun(fragment_id=fragment_id)
+        seconds = await self._until_finished(fragment_id) - started
+        after = self.fragment_output.get(fragment_id) if fragment_id else self.output
+        return seconds, after != before
 
 
 def _record_failure(result: ProtocolLoadResult, index: int, path: str, exc: BaseException) -> None:

@@ -24,6 +24,10 @@ HERE = Path(__file__).resolve().parent
 # (name, script, what it measures, extra arguments for --quick)
 SCRIPTS = [
     ("pages", "bench_pages.py", "warm rerun of every page (AppTest), cold start", ["--reruns", "3", "--starts", "1"]),
+    ("updates", "bench_updates.py", "server CPU per widget update and where it goes, bytes per map update",
+     ["--updates", "5"]),
+    ("stress", "bench_stress.py", "stress case: 20 sessions, a change every 0.5-2 s, one process vs two behind nginx",
+     ["--sessions", "6", "--rounds", "1"]),
     ("map", "bench_map.py", "map figure build and payload size", []),
     ("skills", "bench_skills.py", "skills aggregation", []),
     ("scenario", "bench_scenario.py", "scenario engine", []),
@@ -59,7 +63,8 @@ def run_script(script: str, args: list[str]) -> tuple[list[str], str]:
     return lines, status
 
 
-OWN_PREFIXES = ("pages: ", "load: ", "memory: ")  # bench_pages.py and load.py print "prefix: figure: value"
+# Lines "prefix: figure: value" (bench_pages, bench_updates, bench_stress and the load drivers) become two columns.
+OWN_PREFIXES = ("pages: ", "load: ", "memory: ", "updates: ", "stress: ")
 
 
 def _row(name: str, line: str) -> str:

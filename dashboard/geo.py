@@ -47,6 +47,17 @@ def split_features(boundaries: Mapping[str, Any], groups: Mapping[str, Collectio
     return {name: {"type": "FeatureCollection", "features": features} for name, features in out.items()}
 
 
+#: The app serves `compact_boundaries` of the bundled boundaries as static/<this name> (built by
+#: scripts/build_static_boundaries.py, checked by tests/test_geo.py), so the live map's figure carries a URL,
+#: not shapes: the browser fetches the file once and plotly.js keeps it for every later update.
+BOUNDARIES_FILE = "world_boundaries.json"
+
+
+def boundaries_file_text(boundaries: Mapping[str, Any]) -> str:
+    """The content of static/BOUNDARIES_FILE for `boundaries` (compact JSON, ASCII, newline at the end)."""
+    return json.dumps(compact_boundaries(boundaries), separators=(",", ":")) + "\n"
+
+
 DATA_URL_PREFIX = "data:application/geo+json,"
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.presets import PRESETS
-from ui import scenario_controls, scenario_state, scenario_tabs, shell
+from ui import briefing_download, scenario_controls, scenario_state, scenario_tabs, shell
 
 CARDS = ("cum_returns", "engaged_final", "cum_investment", "cum_cost", "cost_per_outcome")
 
@@ -26,37 +26,44 @@ problems += scenario_state.load_requested(slot, first_visit, lang, digits)
 for problem in problems:
     st.error(problem, icon=":material/warning:")
 
-# ---- controls: levers by pillar (toggles), sizes and the world in expanders --------------------------------
-scenario_controls.levers_and_world(lang, digits)
-scenario = scenario_state.save_from_widgets(slot)
+@st.fragment
+def levers_and_results() -> None:
+    """The lever panel and its results: a lever change reruns only this part, not the page around it."""
+    # ---- controls: levers by pillar (toggles), sizes and the world in expanders --------------------------------
+    scenario_controls.levers_and_world(lang, digits)
+    scenario = scenario_state.save_from_widgets(slot)
+    briefing_download.refresh_choices()
 
-# ---- results -------------------------------------------------------------------------------------------------
-summary = scenario_tabs.summary_of(slot, scenario, lang)
-st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
-if not scenario.levers:
-    st.info(t("scenario.no_levers", lang))
-heads = summary.headlines.set_index("metric")
-base_heads = summary.baseline_headlines.set_index("metric")
-added = summary.added.set_index("metric")
-for column, metric in zip(st.columns(len(CARDS)), CARDS, strict=True):
-    row = heads.loc[metric]
-    delta = None
-    if metric != "cost_per_outcome" and scenario.levers:
-        delta = t("scenario.vs_baseline", lang,
-                  value=tables.format_modelled(added.loc[metric, "p50"], metric, lang, digits))
-    column.metric(t(f"scenario.headline.{metric}", lang), tables.band_text(row, metric, lang, digits, bands=False),
-                  delta=delta, delta_color="off",
-                  help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),
-                         baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
-st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
-view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
-st.caption(view.sample_note)
+    # ---- results -------------------------------------------------------------------------------------------------
+    summary = scenario_tabs.summary_of(slot, scenario, lang)
+    st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
+    if not scenario.levers:
+        st.info(t("scenario.no_levers", lang))
+    heads = summary.headlines.set_index("metric")
+    base_heads = summary.baseline_headlines.set_index("metric")
+    added = summary.added.set_index("metric")
+    for column, metric in zip(st.columns(len(CARDS)), CARDS, strict=True):
+        row = heads.loc[metric]
+        delta = None
+        if metric != "cost_per_outcome" and scenario.levers:
+            delta = t("scenario.vs_baseline", lang,
+                      value=tables.format_modelled(added.loc[metric, "p50"], metric, lang, digits))
+        column.metric(t(f"scenario.headline.{metric}", lang), tables.band_text(row, metric, lang, digits, bands=False),
+                      delta=delta, delta_color="off",
+                      help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),
+                             baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
+    st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
+    view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
+    st.caption(view.sample_note)
 
-# Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
-tabs = st.tabs([t(f"scenario.tab_{name}", lang) for name in scenario_tabs.TABS], key="scn_tab", on_change="rerun")
-for name, tab in zip(scenario_tabs.TABS, tabs, strict=True):
-    if tab.open:
-        with tab:
-            scenario_tabs.RENDER[name](view)
-            if name != "save":
-                st.caption(view.sample_note)
+    # Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
+    tabs = st.tabs([t(f"scenario.tab_{name}", lang) for name in scenario_tabs.TABS], key="scn_tab", on_change="rerun")
+    for name, tab in zip(scenario_tabs.TABS, tabs, strict=True):
+        if tab.open:
+            with tab:
+                scenario_tabs.RENDER[name](view)
+                if name != "save":
+                    st.caption(view.sample_note)
+
+
+levers_and_results()

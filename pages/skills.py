@@ -90,5 +90,12 @@ if n_view < sk.MIN_RESPONDENTS:
 section = st.segmented_control(t("skills.section", lang), list(skills_sections.SECTIONS), default="distributions",
                                format_func=lambda s: t(f"skills.tab.{s}", lang), key="skills_section",
                                label_visibility="collapsed")
-skills_sections.SECTIONS[section or "distributions"](
-    skills_sections.SkillsView(lang, digits, meta, view, names, source))
+
+
+@st.fragment
+def section_charts(shown: skills_sections.SkillsView) -> None:
+    """The chosen section's charts with their own choices: a change there reruns only this part."""
+    skills_sections.SECTIONS[section or "distributions"](shown)
+
+
+section_charts(skills_sections.SkillsView(lang, digits, meta, view, names, source))

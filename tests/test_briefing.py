@@ -88,3 +88,12 @@ def test_kurdish_briefing_is_rtl_sorani_with_kurdish_country_names(data):
     assert sections[1].table.iloc[0, 1] == "ویلایەتە یەکگرتووەکان"      # country names from the Kurdish column
     assert "dashboard/locales/ckb.json" in html                           # the first-translation note
     assert "dashboard/locales/" not in briefing.build_briefing("ar", "arabic", sections)
+
+
+def test_briefing_map_carries_its_country_shapes_inline(arabic):
+    """The live map names the shapes file the app serves; the briefing is opened from disk, offline, so its
+    map must carry the shapes itself (data: URLs) and never name the app's file."""
+    sections, html = arabic
+    choropleths = [t for t in sections[1].figure.data if t.type == "choropleth"]
+    assert choropleths and all(t.geojson.startswith("data:application/geo+json,") for t in choropleths)
+    assert "world_boundaries.json" not in html and '"coordinates"' in html.replace("%22", '"')

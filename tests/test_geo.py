@@ -1,10 +1,12 @@
 """Geography for the offline map: every shape once, small countries as dots, clicks mapped to ISO3 codes."""
 
+import json
 import math
 
 import pytest
 
 from dashboard import geo
+from dashboard.paths import REPO_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +68,12 @@ def test_data_url_carries_the_geometry_unchanged_and_escapes_what_a_url_cannot_h
     assert geo.from_data_url(geo.to_data_url(tricky)) == tricky
     with pytest.raises(ValueError):
         geo.from_data_url("https://cdn.plot.ly/world_110m.json")
+
+
+def test_served_geometry_file_is_the_bundled_boundaries(boundaries):
+    """static/world_boundaries.json is what the live map draws: it must be the registry's boundaries (rebuild it
+    with `python scripts/build_static_boundaries.py` after data/ changes)."""
+    served = REPO_ROOT / "static" / geo.BOUNDARIES_FILE
+    assert served.read_text(encoding="utf-8") == geo.boundaries_file_text(boundaries), \
+        "static/world_boundaries.json differs from data/: run python scripts/build_static_boundaries.py"
+    assert {geo.feature_iso3(f) for f in json.loads(served.read_text())["features"]} == geo.polygon_iso3(boundaries)

@@ -57,3 +57,16 @@ def test_outside_english_axes_use_no_si_letters():
     assert out.layout.yaxis.exponentformat == "none" and out.layout.yaxis.separatethousands
     assert not out.layout.xaxis.separatethousands            # years stay 1990, not 1,990
     assert localise_figure(fig, "western", "en") is fig
+
+
+def test_ready_made_hover_labels_are_localised_where_they_are_and_sent_once():
+    """A hover label shown as is (%{hovertext}) gets Arabic-Indic digits in place, not a copy in customdata:
+    the world map's Arabic hover text would otherwise travel to the browser twice."""
+    labels = ["<b>St. Lucia</b>: 1,250 (10.5%)", "<b>Jordan</b>: 206,047"]
+    fig = go.Figure(go.Choropleth(locations=["LCA", "JOR"], z=[1, 2], hovertext=labels,
+                                  hovertemplate="%{hovertext}<extra></extra>"))
+    out = localise_figure(fig, "arabic", "ar")
+    assert out.data[0].hovertemplate == "%{hovertext}<extra></extra>"
+    assert out.data[0].customdata is None
+    assert list(out.data[0].hovertext) == ["<b>St. Lucia</b>: ١٬٢٥٠ (١٠٫٥٪)", "<b>Jordan</b>: ٢٠٦٬٠٤٧"]
+    assert out.to_json().count("٢٠٦٬٠٤٧") == 1

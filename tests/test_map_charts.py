@@ -1,12 +1,15 @@
 """Figure builders of the map page, tested on their data: locations, values, colour range, size."""
 
 import math
+import re
 
 import pandas as pd
+import plotly.io
 import pytest
 
 from dashboard import diaspora, geo
 from dashboard.charts import map as charts
+from dashboard.charts.digits import localise_figure
 
 IRAN_2020 = 54_445  # UN DESA Rev.2020, Iraqi-born people in Iran, 2020
 
@@ -18,14 +21,26 @@ def data(registry):
 
 
 def build(data, year=2020, sex="total", measure="people", lang="en", digits="western", log_scale=False,
-          base_year=None, selected=None):
+          base_year=None, selected=None, geojson_url=None):
     measures = diaspora.destination_measures(data["stock"], year, sex, base_year)
     return charts.world_map(measures, data["boundaries"], data["countries"], measure, lang, digits, "title",
-                            log_scale=log_scale, base_year=base_year, selected=selected)
+                            log_scale=log_scale, base_year=base_year, selected=selected, geojson_url=geojson_url)
 
 
 def trace(fig, name):
     return next(t for t in fig.data if t.name == name)
+
+
+def hover_label(trace_, code):
+    """What the reader sees on hovering `code`: the trace's hover template filled in as plotly.js does."""
+    i = list(trace_.locations if trace_.type == "choropleth" else [row[0] for row in trace_.customdata]).index(code)
+    label = trace_.hovertemplate.replace("<extra></extra>", "")
+    if trace_.customdata is not None:
+        label = re.sub(r"%\{customdata\[(\d+)\]\}", lambda m: str(trace_.customdata[i][int(m.group(1))]), label)
+    if trace_.hovertext is not None:
+        label = label.replace("%{hovertext}", trace_.hovertext[i])
+    assert "%{" not in label, label
+    return label
 
 
 def locations(trace_):
@@ -45,20 +60,59 @@ def test_map_colours_destinations_by_people_and_draws_every_shape_once(data):
     assert len(shapes) == len(set(shapes)) == len(geo.polygon_iso3(data["boundaries"])) > 150
     assert set(land.locations) == set(locations(land))
     assert fig.layout.coloraxis.cmin == 0 and fig.layout.coloraxis.cmax == 256_028
-    assert "United States" in destinations.hovertext[0] and "256,028" in destinations.hovertext[0]
+    assert hover_label(destinations, "USA") == ("<b>United States</b>: 256,028<br>256,028 Iraqi-born people, 12.3% of "
+                                               "the diaspora<br>Rank 1 among destinations")
+    assert hover_label(land, "MNG") == "<b>Mongolia</b><br>No Iraqi-born people recorded for this year and revision"
 
 
 def test_small_destinations_are_dots_on_the_same_colour_scale(data):
     dots = trace(build(data), "Small countries")
-    assert set(dots.customdata) == {"MLT", "LIE"}
+    codes = [row[0] for row in dots.customdata]  # what a click on a dot reports (geo.selected_iso3)
+    assert set(codes) == {"MLT", "LIE"}
+    assert geo.selected_iso3({"points": [{"customdata": list(dots.customdata[0])}]}, {"MLT", "LIE"}) == codes[0]
     assert dots.marker.coloraxis == "coloraxis"
     people = diaspora.destination_measures(data["stock"], 2020).set_index("destination_iso3")["migrants"]
-    assert sorted(dots.marker.color) == sorted(float(people[c]) for c in dots.customdata)
+    assert sorted(dots.marker.color) == sorted(float(people[c]) for c in codes)
+    assert hover_label(dots, "MLT").startswith("<b>Malta</b>: ")
 
 
-def test_map_figure_with_its_geometry_stays_under_300_kb(data):
+GEOMETRY_URL = f"/app/static/{geo.BOUNDARIES_FILE}?v=test"
+
+
+def sent(fig, lang, digits) -> bytes:
+    """The figure as st.plotly_chart sends it: localised as ui.widgets.chart does, plotly.io.to_json."""
+    return plotly.io.to_json(localise_figure(fig, digits, lang), validate=False).encode("utf-8")
+
+
+def test_live_map_names_the_served_geometry_file_and_sends_values_not_shapes(data):
+    """Issue 16: a year change must not carry the world's shapes; the figure sent stays under 60 KB."""
     for lang, digits in (("en", "western"), ("ar", "arabic")):
-        size = len(build(data, lang=lang, digits=digits, selected="DEU").to_json())
+        fig = build(data, lang=lang, digits=digits, selected="DEU", geojson_url=GEOMETRY_URL)
+        choropleths = [t for t in fig.data if t.type == "choropleth"]
+        assert {t.geojson for t in choropleths} == {GEOMETRY_URL}
+        shown = [code for t in choropleths[:3] for code in t.locations]  # land, destinations, origin
+        assert sorted(shown) == sorted(geo.polygon_iso3(data["boundaries"]))
+        payload = sent(fig, lang, digits)
+        assert b'"coordinates"' not in payload
+        assert len(payload) <= 60_000, (lang, len(payload))
+
+
+def test_arabic_hover_text_is_sent_once(data):
+    """Each place's name and numbers travel once; the sentences around them once per layer, not per place."""
+    fig = build(data, lang="ar", digits="arabic", geojson_url=GEOMETRY_URL)
+    destinations = trace(localise_figure(fig, "arabic", "ar"), "بلدان الإقامة")
+    usa = hover_label(destinations, "USA")
+    assert usa.startswith("<b>الولايات المتّحدة</b>: ٢٥٦٬٠٢٨<br>٢٥٦٬٠٢٨ من المولودين في العراق")
+    payload = sent(fig, "ar", "arabic")
+    assert payload.count("الولايات المتّحدة".encode()) == 1
+    assert payload.count("من المولودين في العراق".encode()) == 2  # destinations and the small countries' dots
+
+
+def test_briefing_map_carries_its_geometry_inline_under_300_kb(data):
+    for lang, digits in (("en", "western"), ("ar", "arabic")):
+        fig = build(data, lang=lang, digits=digits, selected="DEU")
+        assert all(t.geojson.startswith(geo.DATA_URL_PREFIX) for t in fig.data if t.type == "choropleth")
+        size = len(sent(fig, lang, digits))
         assert 100_000 < size <= 300_000, (lang, size)
 
 
@@ -94,14 +148,14 @@ def test_percentage_change_is_coloured_by_the_ratio_so_doubling_and_halving_weig
     assert axis.cmin == -axis.cmax and axis.cmax == max(abs(v) for v in values.values())
     labels = dict(zip(axis.colorbar.tickvals, axis.colorbar.ticktext, strict=True))
     assert labels[0] == "+0%" and labels[3] == "+700%" and labels[-3] == "-88%"  # ratios 1, 8 and 1/8
-    assert "LIE" not in set(trace(fig, "Small countries").customdata)  # no one there in 1990: no percentage
-    assert "+470%" in destinations.hovertext[list(destinations.locations).index("USA")]
+    assert "LIE" not in {row[0] for row in trace(fig, "Small countries").customdata}  # no one there in 1990
+    assert "Change since 1990: +211,112 (+470%)" in hover_label(destinations, "USA")
 
 
 def test_arabic_map_has_arabic_names_and_digits(data):
     fig = build(data, lang="ar", digits="arabic")
     destinations = trace(fig, "بلدان الإقامة")
-    usa = destinations.hovertext[list(destinations.locations).index("USA")]
+    usa = hover_label(destinations, "USA")
     assert "الولايات" in usa and "٢٥٦٬٠٢٨" in usa
     assert all(ch not in "0123456789" for ch in "".join(fig.layout.coloraxis.colorbar.ticktext))
 

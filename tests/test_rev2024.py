@@ -59,7 +59,7 @@ def test_the_map_says_not_estimated_on_france(rev2024, countries, registry):
     measures = diaspora.destination_measures(rev2024.frame, 2024)
     fig = charts.world_map(measures, registry.boundaries(), countries, "people", "en", "western", "t", gaps=gaps)
     land = fig.data[0]
-    hover = dict(zip(land.locations, land.hovertext, strict=True))
+    hover = dict(zip(land.locations, land.text, strict=True))  # the line under the name
     assert "not estimated in this revision" in hover["FRA"]
     assert "not estimated" not in hover["MNG"]  # a country no revision estimates keeps "no one recorded"
 

@@ -27,11 +27,20 @@ _MAP_VIEW_KEYS = {"year": "map_year", "sex": "map_sex", "measure": "map_measure"
 
 def sidebar_download(lang: str, digits: str) -> None:
     """The briefing download button, in the sidebar of every page."""
-    choices = _session_choices()
+    choices = refresh_choices()
     with st.sidebar:
         st.download_button(t("briefing.download", lang), data=lambda: briefing_html(lang, digits, **choices),
                            file_name=f"iraqi-diaspora-briefing-{lang}.html", mime="text/html",
                            key="briefing_download", on_click="ignore", help=t("briefing.download_help", lang))
+
+
+def refresh_choices() -> dict:
+    """The session's choices as one dict that every run updates in place: a fragment (the map with its
+    controls, the lever panel) reruns without the sidebar, and the button drawn by the last full run must still
+    build the briefing from what the page shows now. Fragments that change a choice call this."""
+    choices = state.live_object("_briefing_choices", dict)
+    choices.update(_session_choices())
+    return choices
 
 
 def _session_choices() -> dict:

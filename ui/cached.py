@@ -77,6 +77,17 @@ def boundaries() -> dict[str, Any]:
     return registry().boundaries()
 
 
+@st.cache_resource(show_spinner=False)
+def boundaries_file_version() -> str:
+    """A short hash of static/world_boundaries.json, put in its URL so a browser never keeps an old copy."""
+    import hashlib
+
+    from dashboard import geo
+    from dashboard.paths import REPO_ROOT
+
+    return hashlib.sha256((REPO_ROOT / "static" / geo.BOUNDARIES_FILE).read_bytes()).hexdigest()[:12]
+
+
 def countries() -> pd.DataFrame:
     return dataset("countries").frame
 
@@ -296,3 +307,15 @@ def diaspora_with_refugees(stock_key: tuple[str, str], refugees_key: tuple[str, 
     from dashboard.diaspora import diaspora_with_refugees as compute
 
     return compute(_stock, _refugees, sex)
+
+
+@st.cache_resource(show_spinner=False)
+def freeze_long_lived_objects() -> bool:
+    """Once per server process, after its first page: collect, then put every object alive now (modules, the
+    datasets loaded) out of the garbage collector's scans (gc.freeze). Python's full collections, which run
+    every few updates, then only scan what later runs created, instead of tens of ms of CPU each time."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    return True

@@ -262,3 +262,28 @@ def publish_scenario(encoded: str) -> None:
 def scenario_requested() -> bool:
     """True while a load request waits for the scenario page (the case-studies page then switches to it)."""
     return _SCN_REQUEST in st.session_state
+
+
+# -- fragments: a widget inside an st.fragment reruns only the fragment -----------------------------------------
+_PAGE_VALUES = "_page_values"
+
+
+def note_page_values(*keys: str) -> None:
+    """Outside a fragment, before it: the values of `keys` the rest of the page is drawn with this run."""
+    st.session_state[_PAGE_VALUES] = {key: st.session_state.get(key) for key in keys}
+
+
+def rerun_page_if_changed(*keys: str) -> None:
+    """Inside a fragment, after its widgets: when one of `keys` (widgets of the fragment that also shape the
+    rest of the page) differs from what the page was drawn with, rerun the whole page instead."""
+    drawn = st.session_state.get(_PAGE_VALUES, {})
+    if any(key in drawn and drawn[key] != st.session_state.get(key) for key in keys):
+        st.rerun(scope="app")
+
+
+def live_object(key: str, factory: Callable[[], Any]) -> Any:
+    """One object per session under `key` (made by `factory` the first time), for values that code running
+    off the script thread (a download's data callable) must read as they are at that moment."""
+    if key not in st.session_state:
+        st.session_state[key] = factory()
+    return st.session_state[key]

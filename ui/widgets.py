@@ -15,7 +15,7 @@ from dashboard.exports import to_csv_bytes, to_excel_bytes
 from dashboard.i18n import is_rtl, t
 from dashboard.registry import DatasetMeta
 from dashboard.sources import source_line
-from ui import state
+from ui import cached, state
 
 
 def source_caption(meta: DatasetMeta, lang: str) -> None:
@@ -39,6 +39,14 @@ def static_url(base_url_path: str | None) -> str:
 def plotly_config() -> dict:
     """PLOTLY_CONFIG with the offline base map (static/world_110m.json) under this server's base path."""
     return {**PLOTLY_CONFIG, "topojsonURL": static_url(st.get_option("server.baseUrlPath"))}
+
+
+def boundaries_url() -> str:
+    """The URL of the country shapes the live map names instead of carrying them (dashboard.geo.BOUNDARIES_FILE)."""
+    from dashboard.geo import BOUNDARIES_FILE
+
+    base = static_url(st.get_option("server.baseUrlPath"))
+    return f"{base}{BOUNDARIES_FILE}?v={cached.boundaries_file_version()}"
 
 
 def chart(fig: go.Figure, key: str | None = None, **kwargs) -> object:

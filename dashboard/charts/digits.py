@@ -25,6 +25,12 @@ def localise_numbers(text: str, digits: Digits) -> str:
     return _NUMBER.sub(lambda m: localise_digits(m.group(0), digits), text)
 
 
+def _localise_label(text: str, digits: Digits) -> str:
+    """A ready-made hover label in `digits`: its numbers, and the percent sign as format_value writes it."""
+    text = localise_numbers(text, digits)
+    return text.replace("%", "٪") if digits == "arabic" else text
+
+
 def nice_step(span: float, target: int = 7) -> float:
     """A round distance between ticks (1, 2, 2.5 or 5 times a power of ten) giving about `target` ticks over
     a positive `span`."""
@@ -182,6 +188,7 @@ def _localise_hover(trace, digits: Digits) -> None:
         return
     base = len(rows[0]) if rows else 0
     added: dict[tuple[str, str | None, str | None], int] = {}
+    in_place: dict[str, list] = {}  # ready-made labels: localised where they are, never copied (sent once)
 
     def replace(match: re.Match) -> str:
         name, index, spec = match.group(1), match.group(2), match.group(3)
@@ -195,6 +202,9 @@ def _localise_hover(trace, digits: Digits) -> None:
         else:
             source = getattr(trace, name, None)
             if source is None or isinstance(source, str):
+                return match.group(0)
+            if name in ("text", "hovertext") and not spec and all(v is None or isinstance(v, str) for v in source):
+                in_place[name] = [v if v is None else _localise_label(v, digits) for v in source]
                 return match.group(0)
             if name == "z" and trace.type == "heatmap":
                 return match.group(0)
@@ -210,6 +220,8 @@ def _localise_hover(trace, digits: Digits) -> None:
         return "%{customdata[" + str(added[key]) + "]}"
 
     new_template = _PLACEHOLDER.sub(replace, template)
+    for name, labels in in_place.items():
+        setattr(trace, name, labels)
     if one_dimensional:
         new_template = re.sub(r"%\{customdata(:[^}]*)?\}", "%{customdata[0]\\1}", new_template)
     if added:
@@ -217,9 +229,9 @@ def _localise_hover(trace, digits: Digits) -> None:
         trace.hovertemplate = new_template
 
 
-def _no_si_suffixes(fig: go.Figure) -> go.Figure:
-    """Plain grouped numbers on every axis and colour bar: plotly's SI suffixes (2.5M, 500k) are Latin letters."""
-    out = go.Figure(fig)
+def _no_si_suffixes(out: go.Figure) -> go.Figure:
+    """Plain grouped numbers on every axis and colour bar (in place): plotly's SI suffixes (2.5M, 500k) are
+    Latin letters."""
     out.update_xaxes(exponentformat="none")
     out.update_yaxes(exponentformat="none")
     for name, arrays in _axis_values(out)[0].items():   # group thousands, but not in years (1990, 2020)
@@ -236,11 +248,13 @@ def _no_si_suffixes(fig: go.Figure) -> go.Figure:
 def localise_figure(fig: go.Figure, digits: Digits, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """A copy of `fig` whose visible numbers use `digits` and, outside English, carry no SI suffix letters;
     the figure itself for English with Western digits."""
-    if lang != DEFAULT_LANGUAGE:
-        fig = _no_si_suffixes(fig)
-    if digits != "arabic":
+    if lang == DEFAULT_LANGUAGE and digits != "arabic":
         return fig
-    out = go.Figure(fig)
+    out = go.Figure(fig)  # one copy (copying a figure validates all of it again)
+    if lang != DEFAULT_LANGUAGE:
+        _no_si_suffixes(out)
+    if digits != "arabic":
+        return out
     _localise_axes(out, digits)
     for trace in out.data:
         _localise_hover(trace, digits)

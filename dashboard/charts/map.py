@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import geo
-from dashboard.charts.common import PALETTE, apply_layout
+from dashboard.charts.common import PALETTE, apply_layout, set_layout
 from dashboard.charts.digits import nice_step
 from dashboard.countries import country_names
 from dashboard.diaspora import measure_column
@@ -50,19 +50,32 @@ def format_measure(value: float, measure: str, lang: str, digits: Digits) -> str
     return format_percent(value, lang, digits, decimals=0, signed=True)
 
 
-def _hover_lines(measures: pd.DataFrame, lang: str, digits: Digits, base_year: int | None) -> list[str]:
-    lines = []
-    for row in measures.itertuples():
-        text = t("map.hover_people", lang, people=format_number(row.migrants, lang, digits),
-                 share=format_measure(row.share, "share", lang, digits))
-        if not pd.isna(row.rank):
-            text += "<br>" + t("map.hover_rank", lang, rank=format_number(int(row.rank), lang, digits))
-        if base_year is not None:
-            text += "<br>" + t("map.hover_change", lang, base=localise_digits(str(base_year), digits),
-                               change=format_measure(row.change, "change", lang, digits),
-                               pct=format_measure(row.change_pct, "change_pct", lang, digits))
-        lines.append(text)
-    return lines
+def hover_fields(codes: pd.Series, values: pd.Series, rows: pd.DataFrame, names: dict[str, str], measure: str,
+                 lang: str, digits: Digits, base_year: int | None) -> tuple[str, np.ndarray]:
+    """A place's hover label as one template plus its own numbers: (hovertemplate, customdata).
+
+    The sentences are written once in the template, each place carries only its name and its numbers (already
+    in the user's digits), so the figure sent on every update stays small in every language. customdata[0] is
+    the ISO3 code (a click on a dot reports it).
+    """
+    ranked = bool(rows["rank"].notna().all())
+    columns = [list(codes), [names.get(code, code) for code in codes],
+               [format_measure(value, measure, lang, digits) for value in values],
+               [format_number(value, lang, digits) for value in rows["migrants"]],
+               [format_measure(value, "share", lang, digits) for value in rows["share"]],
+               [format_number(int(rank), lang, digits) if ranked else
+                ("" if pd.isna(rank) else "<br>" + t("map.hover_rank", lang, rank=format_number(int(rank), lang,
+                                                                                              digits)))
+                for rank in rows["rank"]]]
+    template = ("<b>%{customdata[1]}</b>: %{customdata[2]}<br>"
+                + t("map.hover_people", lang, people="%{customdata[3]}", share="%{customdata[4]}")
+                + ("<br>" + t("map.hover_rank", lang, rank="%{customdata[5]}") if ranked else "%{customdata[5]}"))
+    if base_year is not None:
+        columns += [[format_measure(value, "change", lang, digits) for value in rows["change"]],
+                    [format_measure(value, "change_pct", lang, digits) for value in rows["change_pct"]]]
+        template += "<br>" + t("map.hover_change", lang, base=localise_digits(str(base_year), digits),
+                               change="%{customdata[6]}", pct="%{customdata[7]}")
+    return template + "<extra></extra>", np.array(columns, dtype=object).T.reshape(len(codes), len(columns))
 
 
 # --- colour scale ----------------------------------------------------------------------------------------------
@@ -134,15 +147,21 @@ def map_values(measures: pd.DataFrame, measure: str, log_scale: bool) -> pd.Data
 
 def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame, measure: str, lang: str,
               digits: Digits, title: str, log_scale: bool = False, base_year: int | None = None,
-              origin: str = "IRQ", selected: str | None = None, gaps: dict[str, str] | None = None) -> go.Figure:
+              origin: str = "IRQ", selected: str | None = None, gaps: dict[str, str] | None = None,
+              geojson_url: str | None = None) -> go.Figure:
     """World choropleth of `measures` (a `destination_measures` frame) coloured by `measure`.
 
     `gaps` (`diaspora.coverage_gaps`) names destinations the revision has no figure for: their hover says so
     ("not estimated in this revision") instead of "no one recorded".
 
-    Each country's shape appears once: destinations with a value in the coloured layer, the origin in its own
+    Each country's shape is drawn once: destinations with a value in the coloured layer, the origin in its own
     colour, every other country as grey land (still clickable). Destinations with no shape at this scale
     (Malta, Liechtenstein) are points on the same colour scale. Drawn from `boundaries` alone, no base map.
+
+    `geojson_url`: where the browser finds `geo.compact_boundaries(boundaries)` (the app serves it, see
+    geo.BOUNDARIES_FILE); every layer then names that one file and picks its countries by `locations`, so the
+    figure carries values, not shapes. Without it (the self-contained briefing) each layer carries its own
+    shapes inline as a `data:` URL.
     """
     names = country_names(countries, lang)
     shown = map_values(measures, measure, log_scale)
@@ -153,33 +172,38 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
     layers = geo.split_features(geo.compact_boundaries(boundaries),
                                 {"data": set(with_shape["destination_iso3"]), "origin": {origin}}, rest="land")
     land_iso3 = [geo.feature_iso3(f) for f in layers["land"]["features"]]
+
+    def shapes(layer: dict) -> str:
+        return geojson_url or geo.to_data_url(layer)
     change_base = base_year if measure in ("change", "change_pct") else None
     origin_name = names.get(origin, origin)
 
-    def hover(codes: pd.Series, values: pd.Series, rows: pd.DataFrame) -> list[str]:
-        lines = _hover_lines(rows, lang, digits, change_base)
-        return [f"<b>{names.get(code, code)}</b>: {format_measure(value, measure, lang, digits)}<br>{line}"
-                for code, value, line in zip(codes, values, lines, strict=True)]
+    def hover(codes: pd.Series, values: pd.Series, rows: pd.DataFrame) -> dict:
+        template, fields = hover_fields(codes, values, rows, names, measure, lang, digits, change_base)
+        return {"hovertemplate": template, "customdata": fields}
 
-    # One pre-formatted hover string per place (cheaper to validate than per-place lists, and already in the
-    # user's digits); shapes report their ISO3 as `location` when clicked, dots carry it in `customdata`.
+    # Shapes report their ISO3 as `location` when clicked, dots carry it in `customdata[0]`.
     flat = {"marker": {"line": {"color": BORDER_COLOUR, "width": 0.5}}, "hovertemplate": "%{hovertext}<extra></extra>"}
+    border = {"marker": flat["marker"]}
     no_one = t("map.hover_none", lang)
     gap_text = {iso3: t(f"map.gap.{reason}", lang) for iso3, reason in (gaps or {}).items()}
+    land_names = [names.get(c, c) for c in land_iso3]
+    # The sentence under a grey country's name once for the layer; per country only when some have a gap.
+    land_hover = ({"hovertext": land_names, "text": [gap_text.get(c, no_one) for c in land_iso3],
+                   "hovertemplate": "<b>%{hovertext}</b><br>%{text}<extra></extra>"} if gap_text else
+                  {"hovertext": land_names, "hovertemplate": f"<b>%{{hovertext}}</b><br>{no_one}<extra></extra>"})
     traces: list[go.Choropleth | go.Scattergeo] = [
         go.Choropleth(
-            geojson=geo.to_data_url(layers["land"]), featureidkey=geo.FEATURE_ID_KEY, locations=land_iso3,
+            geojson=shapes(layers["land"]), featureidkey=geo.FEATURE_ID_KEY, locations=land_iso3,
             z=[0] * len(land_iso3), colorscale=[[0, LAND_COLOUR], [1, LAND_COLOUR]], showscale=False,
-            name=t("map.layer_land", lang),
-            hovertext=[f"<b>{names.get(c, c)}</b><br>{gap_text.get(c, no_one)}" for c in land_iso3],
-            **flat),
+            name=t("map.layer_land", lang), **land_hover, **border),
         go.Choropleth(
-            geojson=geo.to_data_url(layers["data"]), featureidkey=geo.FEATURE_ID_KEY,
+            geojson=shapes(layers["data"]), featureidkey=geo.FEATURE_ID_KEY,
             locations=with_shape["destination_iso3"], z=with_shape["z"], coloraxis="coloraxis",
             name=t("map.layer_destinations", lang),
-            hovertext=hover(with_shape["destination_iso3"], with_shape["value"], with_shape), **flat),
+            **hover(with_shape["destination_iso3"], with_shape["value"], with_shape), **border),
         go.Choropleth(
-            geojson=geo.to_data_url(layers["origin"]), featureidkey=geo.FEATURE_ID_KEY, locations=[origin], z=[1],
+            geojson=shapes(layers["origin"]), featureidkey=geo.FEATURE_ID_KEY, locations=[origin], z=[1],
             colorscale=[[0, ORIGIN_COLOUR], [1, ORIGIN_COLOUR]], showscale=False, name=t("map.layer_origin", lang),
             hovertext=[f"<b>{origin_name}</b><br>{t('map.hover_origin', lang)}"], **flat),
     ]
@@ -187,7 +211,7 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
         # The chosen country's outline on top (its shape a second time: one country, a few hundred bytes).
         outline = geo.split_features(layers["land" if selected in land_iso3 else "data"], {"it": {selected}})["it"]
         traces.append(go.Choropleth(
-            geojson=geo.to_data_url(outline), featureidkey=geo.FEATURE_ID_KEY, locations=[selected], z=[0],
+            geojson=shapes(outline), featureidkey=geo.FEATURE_ID_KEY, locations=[selected], z=[0],
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, hoverinfo="skip",
             marker={"line": {"color": SELECTED_BORDER, "width": 2.5}}, name=names.get(selected, selected)))
     if not as_point.empty:
@@ -196,8 +220,7 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
             marker={"size": 10, "color": as_point["z"], "coloraxis": "coloraxis",
                     "line": {"color": [SELECTED_BORDER if c == selected else BORDER_COLOUR for c in as_point["iso3"]],
                              "width": 1.5}},
-            customdata=as_point["iso3"].tolist(), hovertext=hover(as_point["iso3"], as_point["value"], as_point),
-            hovertemplate="%{hovertext}<extra></extra>",
+            **hover(as_point["iso3"], as_point["value"], as_point),
         ))
     origin_row = countries.loc[countries["iso3"] == origin]
     if not origin_row.empty:
@@ -219,8 +242,8 @@ def world_map(measures: pd.DataFrame, boundaries: dict, countries: pd.DataFrame,
     fig = apply_layout(go.Figure(data=traces), lang, title, height=MAP_HEIGHT)
     # A click selects what it hovers, and plotly hovers the nearest point within `hoverdistance` pixels: keep it
     # to a dot's size, or a click on Germany would select Liechtenstein's dot nearby.
-    fig.update_layout(
-        coloraxis=colour, showlegend=False, margin={"l": 0, "r": 0, "t": 50, "b": 70}, dragmode=False,
+    set_layout(
+        fig, coloraxis=colour, showlegend=False, margin={"l": 0, "r": 0, "t": 50, "b": 70}, dragmode=False,
         hoverdistance=6,
         geo={"visible": False, "showframe": False, "projection": {"type": "natural earth"}, "bgcolor": "white",
              "lataxis": {"range": [-57, 84]}, "lonaxis": {"range": [-170, 190]}},

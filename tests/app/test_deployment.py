@@ -52,6 +52,15 @@ def test_charts_fetch_the_offline_base_map_under_the_base_path(open_page, base_u
     assert _topojson_urls(at) == {"/ministry/diaspora/app/static/"}
 
 
+def test_the_map_fetches_its_shapes_under_the_base_path(open_page, base_url_path):
+    base_url_path("ministry/diaspora")
+    at = open_page("map")
+    assert not at.exception
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {t["geojson"].split("?")[0] for t in figure["data"] if t["type"] == "choropleth"} == {
+        "/ministry/diaspora/app/static/world_boundaries.json"}
+
+
 def test_fail_query_does_nothing_without_fault_injection(open_page, monkeypatch):
     monkeypatch.delenv(FAULT_INJECTION_ENV, raising=False)
     at = open_page(_fail="1")

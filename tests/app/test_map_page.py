@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 
 import pandas as pd
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import app_test
 
+from dashboard.paths import REPO_ROOT
 from tests.app.conftest import plotly_figures
 
 MAP = "map"
+SHAPES = REPO_ROOT / "static" / "world_boundaries.json"
 
 
 @pytest.fixture
@@ -58,9 +62,13 @@ def test_the_map_figure_carries_the_values_shown(open_page):
     at = open_page(MAP)
     figure = plotly_figures(at)[0]
     destinations = next(t for t in figure["data"] if t.get("name") == "Countries of residence")
-    assert "United States" in destinations["hovertext"][destinations["locations"].index("USA")]
+    assert destinations["customdata"][destinations["locations"].index("USA")][:3] == ["USA", "United States",
+                                                                                   "256,028"]
     assert figure["layout"]["coloraxis"]["cmax"] == 256_028
-    assert figure["data"][0]["geojson"].startswith("data:application/geo+json,")
+    # the shapes are the served file (fetched once by the browser), not inside the figure sent on every update
+    assert {t["geojson"] for t in figure["data"] if t["type"] == "choropleth"} == {
+        f"/app/static/world_boundaries.json?v={hashlib.sha256(SHAPES.read_bytes()).hexdigest()[:12]}"}
+    assert "coordinates" not in json.dumps(figure)
 
 
 def test_the_download_contains_exactly_the_rows_shown_with_the_source(open_page, downloads):
@@ -180,7 +188,8 @@ def test_rev2024_shows_mid_2024_with_france_not_estimated_on_map_table_and_downl
     captions = " ".join(c.value for c in at.caption)
     assert "Not estimated in Rev.2024 (not zero):" in captions and "France" in captions and "Kuwait" in captions
     land = plotly_figures(at)[0]["data"][0]
-    assert "not estimated in this revision" in land["hovertext"][land["locations"].index("FRA")]
+    france = land["locations"].index("FRA")
+    assert land["hovertext"][france] == "France" and land["text"][france] == "not estimated in this revision"
     assert any("one year (2024)" in i.value for i in at.info)  # no one-point trends
 
     at.session_state["map_table_open"] = True
@@ -227,6 +236,6 @@ def test_a_published_version_with_fewer_destinations_shows_the_rest_as_not_in_th
         assert "Not in this version (not zero):" in captions and "Sweden" in captions and "Rev.2020" in captions
         assert any(i.value.startswith("Sweden: not in this version") for i in at.info)
         land = plotly_figures(at)[0]["data"][0]
-        assert "not in this version" in land["hovertext"][land["locations"].index("SWE")]
+        assert land["text"][land["locations"].index("SWE")] == "not in this version"
     finally:
         st.cache_resource.clear()

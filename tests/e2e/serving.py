@@ -59,8 +59,9 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-          base_path: str = "", timeout: float = 60) -> Server:
-    """Start the app on a free port (its log in `log_dir`/server-PORT.log) and wait for its health endpoint."""
+          base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit")) -> Server:
+    """Start the app on a free port (its log in `log_dir`/server-PORT.log) and wait for its health endpoint.
+    `launcher`: what runs `streamlit run ...` after the interpreter (benchmarks/instrumented_server.py)."""
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"server-{port}.log"
@@ -68,7 +69,7 @@ def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence
     with open(log_path, "w", encoding="utf-8") as log:
         started = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "streamlit_app.py"),
+            [sys.executable, *launcher, "run", str(REPO_ROOT / "streamlit_app.py"),
              "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *args],
             cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
@@ -91,9 +92,10 @@ def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence
 
 @contextmanager
 def serving(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-            base_path: str = "", timeout: float = 60) -> Iterator[Server]:
+            base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit")
+            ) -> Iterator[Server]:
     """`start`, then stop the server whatever happens."""
-    server = start(log_dir, env, extra_args, base_path, timeout)
+    server = start(log_dir, env, extra_args, base_path, timeout, launcher)
     try:
         yield server
     finally:

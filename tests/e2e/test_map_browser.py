@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashboard.geo import BOUNDARIES_FILE
+
 GERMANY_CENTRE_JS = """() => {
     const shape = [...document.querySelectorAll('.choroplethlocation')]
         .find(path => path.__data__ && path.__data__.loc === 'DEU');
@@ -30,4 +32,7 @@ def test_map_draws_offline_and_a_click_on_germany_opens_its_panel(server, probe)
 
     assert page.locator("[data-testid='stException']").count() == 0
     assert probe.external_requests() == []
+    # the shapes come from the file the app serves, fetched once for both updates (not inside each figure)
+    shapes = [url for url in probe.requests if f"/app/static/{BOUNDARIES_FILE}" in url]
+    assert len(shapes) == 1, shapes
     probe.screenshot("map-germany-panel")
