@@ -74,3 +74,37 @@ def test_an_imported_room_file_is_stored_as_a_new_room(store):
     assert [(s.group, s.rationale) for s in found_subs] == [("Planning", "why")]
     room_store.remove(store, copy.code, new_key, "Planning")
     assert room_store.load(store, copy.code)[1] == []
+
+
+def test_two_groups_taking_one_name_at_the_same_moment_one_is_refused(store):
+    import threading
+
+    room, _ = _open(store)
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def submit(number: int) -> None:
+        barrier.wait()
+        try:
+            room_store.submit(store, room.code, "Planning" if number % 2 else "PLANNING ", PLANNING, f"{number}", None)
+            outcomes.append("stored")
+        except RoomError as exc:
+            outcomes.append(exc.kind)
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["group_taken"] * 3 + ["stored"]
+    assert len(room_store.load(store, room.code)[1]) == 1
+
+
+def test_a_group_renamed_keeps_its_place_and_frees_its_old_name(store):
+    room, _ = _open(store)
+    _, token = room_store.submit(store, room.code, "Planning", PLANNING, "", None)
+    room_store.submit(store, room.code, "Labour", LABOUR, "", None)
+    room_store.submit(store, room.code, "Planning and Development", PLANNING, "renamed", token)
+    assert [s.group for s in room_store.load(store, room.code)[1]] == ["Planning and Development", "Labour"]
+    room_store.submit(store, room.code, "Planning", LABOUR, "another group now", None)
+    assert [s.group for s in room_store.load(store, room.code)[1]][-1] == "Planning"
