@@ -92,8 +92,9 @@ def new_code() -> str:
 
 
 def normalise_code(text: str) -> str:
-    """What a participant typed or scanned, as a code: upper case, spaces and dashes dropped."""
-    return re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", text or "")).upper()[:32]
+    """What a participant typed or scanned, as a code: upper case, anything but A-Z and 0-9 dropped (so a code
+    from a link can be echoed in a message safely)."""
+    return re.sub(r"[^A-Z0-9]", "", unicodedata.normalize("NFKC", text or "").upper())[:32]
 
 
 def new_secret() -> str:

@@ -21,7 +21,7 @@ if found is None:
 room, submissions = found
 key = workshop.facilitator_key(room, lang)
 if room.title:
-    st.subheader(room.title)
+    st.subheader(workshop.as_markdown_text(room.title))
 if key is None:
     if room.status == "closed":
         st.error(t("rooms.error.room_closed", lang))

@@ -3,6 +3,7 @@ package; offline (nothing fetched) and in the reader's language."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -26,7 +27,7 @@ def population(registry):
 def room_and_submissions():
     room, key = rooms.new_room("Day 2 <script>")
     subs: list[rooms.Submission] = []
-    for group, levers, why in (("Ministry of Planning", {"card": None, "institution": 1000}, XSS),
+    for group, levers, why in (("Ministry of Planning <b>", {"card": None, "institution": 1000}, XSS),
                                ("Labour", {"card": None, "talent": 130}, "jobs first"),
                                ("وزارة التعليم العالي", {"institute": 100}, "البحث العلمي أولاً")):
         subs.append(rooms.submit(room, subs, group, Scenario(levers=levers), why, None)[0])
@@ -43,7 +44,10 @@ def test_the_briefing_holds_every_package_rationale_and_the_joint_package_as_tex
     assert "<script>" not in page.replace("<script>window.PlotlyGeoAssets", "").split("</head>")[1].split(
         "<script>(function")[0]  # the room title's markup is escaped in the body
     assert "Day 2 &lt;script&gt;" in page
-    for text in ("Ministry of Planning", "Labour", "وزارة التعليم العالي", "jobs first", "البحث العلمي أولاً"):
+    assert "Ministry of Planning <b>" not in page and "Ministry of Planning &lt;b&gt;" in page  # headings, tables
+    figure = json.loads(re.search(r"id='figure-0'.*?var f=(\{.*?\});Plotly.newPlot", page, re.S).group(1))
+    assert "Ministry of Planning &lt;b&gt;" in figure["data"][0]["x"]  # the bar label: plotly shows it as typed
+    for text in ("Labour", "وزارة التعليم العالي", "jobs first", "البحث العلمي أولاً"):
         assert text in page
     joint = "Joint package" if lang == "en" else "الحزمة المشتركة"
     assert page.count(joint) >= 2  # its own section and its column in the comparison

@@ -161,3 +161,17 @@ def test_a_room_file_imports_as_a_new_room_and_a_bad_one_is_refused(open_page, r
     assert [(s.group, s.rationale) for s in subs] == [("Labour", XSS)]
     assert any("Your facilitator key, shown only now" in w.value for w in at.warning)
     assert "Status card for Iraqis abroad: 1 of 1 groups" in [text.value for text in at.text]
+
+
+def test_names_and_codes_from_participants_and_links_are_shown_as_text(open_page, room, home):
+    opened, _ = room
+    name = "**Planning** [x](http://example.org) :material/home: <b>"
+    room_store.submit(Store(home), opened.code, name, Scenario(levers={"card": None}), "", None)
+    at = open_page(PAGE, timeout=TIMEOUT, room=opened.code)
+    at.selectbox(key="room_group").set_value("__other__").run()
+    at.text_input(key="room_group_other").set_value(name).run()
+    shown = at.error[0].value
+    assert "\\*\\*Planning\\*\\* \\[x\\]\\(http" in shown and "\\<b\\>" in shown  # every mark escaped
+    assert "**Planning**" not in shown and ":material/home:" not in shown
+    at = open_page(PAGE, timeout=TIMEOUT, room="![x](http://example.org/x.png)")
+    assert at.error[0].value.startswith("There is no open room with the code XHTTPEXAMPLEORGXPNG.")
