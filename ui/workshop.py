@@ -77,7 +77,7 @@ def load(code: str, lang: str) -> tuple[Room, list[Submission]] | None:
 
 # ---- no room yet: join, open, import --------------------------------------------------------------------------
 def lobby(lang: str) -> None:
-    join, open_, load = st.columns(3)
+    join, open_, import_column = st.columns(3)
     with join.form("room_join"):
         st.subheader(t("rooms.join", lang))
         code = st.text_input(t("rooms.code", lang), key="room_join_code", max_chars=32)
@@ -90,8 +90,13 @@ def lobby(lang: str) -> None:
         max_levers = st.number_input(t("rooms.max_levers", lang), 1, len(LEVERS),
                                      len(LEVERS), key="room_max_levers")
         if st.form_submit_button(t("rooms.open_button", lang)):
-            _create(*rooms.new_room(title, int(max_levers)), (), lang)
-    with load:
+            try:
+                room, key = rooms.new_room(title, int(max_levers))
+            except RoomError as exc:
+                st.error(error_text(exc, lang))
+            else:
+                _create(room, key, (), lang)
+    with import_column:
         st.subheader(t("rooms.import", lang))
         upload = st.file_uploader(t("rooms.import_file", lang), type=["json"], key="room_import")
         if upload is not None and st.button(t("rooms.import_button", lang), key="room_import_go"):
@@ -122,11 +127,11 @@ def unknown(code: str, lang: str) -> None:
 
 def scenarios_alone(lang: str) -> None:
     left, right = st.columns(2)
-    shell.link_to("scenarios", t("rooms.scenarios_alone", lang))
+    with left:
+        shell.link_to("scenarios", t("rooms.scenarios_alone", lang))
     if right.button(t("rooms.other_room", lang), key="room_leave"):
         st.query_params.pop("room", None)
         st.rerun()
-    del left
 
 
 # ---- a group ----------------------------------------------------------------------------------------------------
