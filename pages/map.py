@@ -6,11 +6,11 @@ the URL, so a link reopens the same view; an unknown value in a link falls back 
 
 import streamlit as st
 
-from dashboard import diaspora, geo
+from dashboard import diaspora, geo, plaintext
 from dashboard.charts import map as charts
 from dashboard.countries import country_names
 from dashboard.i18n import format_number, join_list, keys, t
-from dashboard.sources import source_line
+from dashboard.sources import provenance, source_line
 from ui import briefing_download, cached, map_view, shell, state, widgets
 
 lang, digits = shell.page_start()
@@ -64,7 +64,8 @@ def map_with_controls() -> map_view.MapView:
     selected = state.value("map_country")
     sex_label, measure_label = t(f"map.sex.{sex}", lang), t(f"map.measure.{measure}", lang)
     if len(sexes) == 1:
-        st.info(t("map.one_sex_note", lang, revision=stock.meta.revision), icon=":material/wc:")
+        st.info(t("map.one_sex_note", lang, revision=provenance(stock.meta, "revision", lang, plaintext.markdown)),
+                icon=":material/wc:")
     gaps, gaps_revision = map_view.coverage_gaps(stock)
 
     # --- the map ------------------------------------------------------------------------------------------------------
@@ -86,11 +87,14 @@ def map_with_controls() -> map_view.MapView:
     widgets.chart(fig, key="map_chart", selection_mode="points",
                   on_select=state.select_from_chart("map_chart", "map_country",
                                                     lambda selection: geo.selected_iso3(selection, known_iso3)))
-    filters = t("map.filters_line", lang, year=year, sex=sex_label, measure=measure_label, revision=stock.meta.revision)
+    # the download's line has the revision as typed; the caption's shows a published name as text
+    filters, filters_shown = (t("map.filters_line", lang, year=year, sex=sex_label, measure=measure_label,
+                                revision=revision) for revision in
+                              (stock.meta.revision, provenance(stock.meta, "revision", lang, plaintext.markdown)))
     widgets.source_caption(stock.meta, lang)
     points = geo.point_locations(countries, charts.map_values(measures, measure, log_scale)["destination_iso3"],
                                  geo.polygon_iso3(cached.boundaries()))
-    notes = [filters]
+    notes = [filters_shown]
     if not points.empty:
         notes.append(t("map.points_note", lang,
                        countries=join_list((names.get(c, c) for c in points["iso3"]), lang)))
@@ -118,6 +122,7 @@ def map_with_controls() -> map_view.MapView:
 view = map_with_controls()
 st.header(t("map.trends", lang))
 if len(years) == 1:
-    st.info(t("map.one_year_note", lang, revision=stock.meta.revision, year=years[0]))
+    st.info(t("map.one_year_note", lang, revision=provenance(stock.meta, "revision", lang, plaintext.markdown),
+              year=years[0]))
 else:
     map_view.trend_tabs(view, years)

@@ -2,18 +2,25 @@
 
 import streamlit as st
 
-from dashboard import diaspora
+from dashboard import diaspora, plaintext
 from dashboard.charts.overview import diaspora_trend, remittances_table, remittances_trend, top_destinations_bar
 from dashboard.countries import country_names, with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
 from dashboard.headline import headline_cards, year_text
 from dashboard.i18n import format_number, format_percent, join_list, t, t_optional
-from dashboard.sources import source_line, source_lines
+from dashboard.registry import DatasetMeta
+from dashboard.sources import provenance, source_line, source_lines
 from ui import cached, shell, widgets
 
 lang, digits = shell.page_start()
 stock, totals, refugees = cached.dataset("migrant_stock"), cached.dataset("iraq_totals"), cached.dataset("refugees")
 head = headline(stock.frame, totals.frame, refugees.frame)
+
+
+def revision(meta: DatasetMeta) -> str:
+    """A revision's name for a caption (a published version's name is shown as typed)."""
+    return provenance(meta, "revision", lang, plaintext.markdown)
+
 
 st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang))
@@ -27,10 +34,10 @@ if newest is not None and newest.year_max != head.year:
               format_number(latest.people, lang, digits))
     st.caption(t("overview.latest_caption", lang, people=format_number(latest.people, lang, digits),
                  year=year_text(latest.year, digits), count=format_number(latest.destinations, lang, digits),
-                 source=t_optional(f"dataset.migrant_stock.{newest.version}.short", lang) or newest.revision,
+                 source=t_optional(f"dataset.migrant_stock.{newest.version}.short", lang) or revision(newest),
                  missing=join_list(sorted(names.get(c, c) for c in latest.not_estimated), lang) or "–")
-               + " " + source_line(newest, lang))
-    st.caption(t("overview.series_note", lang, revision=stock.meta.revision,
+               + " " + source_line(newest, lang, plaintext.markdown))
+    st.caption(t("overview.series_note", lang, revision=revision(stock.meta),
                  start=year_text(head.base_year, digits), end=year_text(head.year, digits)))
 
 cols = st.columns(4)
@@ -40,9 +47,9 @@ for other in cached.versions("migrant_stock"):
     elsewhere = diaspora.growth_in_other_revision(stock.frame, cached.dataset("migrant_stock", other.version).frame) \
         if other.is_bundled and other.version != stock.meta.version else None
     if elsewhere is not None:
-        cols[2].caption(t("overview.growth_caveat", lang, other=other.revision,
+        cols[2].caption(t("overview.growth_caveat", lang, other=revision(other),
                           start=year_text(elsewhere.base_year, digits), end=year_text(elsewhere.year, digits),
-                          revision=stock.meta.revision,
+                          revision=revision(stock.meta),
                           growth=format_percent(elsewhere.growth, lang, digits, decimals=0, signed=True),
                           country=country_names(cached.countries(), lang).get(elsewhere.destination),
                           there=format_number(elsewhere.base_there, lang, digits),
@@ -50,7 +57,7 @@ for other in cached.versions("migrant_stock"):
 cols[3].caption(t("overview.refugees_inside", lang))
 st.caption(t("overview.refugees_split", lang, refugees=format_number(head.refugees, lang, digits),
              asylum_seekers=format_number(head.asylum_seekers, lang, digits)))
-st.caption(source_lines([stock.meta, totals.meta, refugees.meta], lang))
+st.caption(source_lines([stock.meta, totals.meta, refugees.meta], lang, plaintext.markdown))
 
 left, right = st.columns(2)
 with left:
@@ -77,7 +84,7 @@ remittances = cached.dataset("remittances")
 title = t("overview.remittances_title", lang, start=year_text(remittances.frame["year"].min(), digits),
           end=year_text(remittances.frame["year"].max(), digits))
 widgets.chart(remittances_trend(remittances.frame, lang, title), key="overview_remittances")
-st.caption(f"{t('overview.remittances_caveat', lang)} {source_line(remittances.meta, lang)}")
+st.caption(f"{t('overview.remittances_caveat', lang)} {source_line(remittances.meta, lang, plaintext.markdown)}")
 widgets.table_in_expander(remittances_table(remittances.frame, lang), title,
                           f"{source_line(remittances.meta, lang)} {t('overview.remittances_caveat', lang)}", lang,
                           "overview_remittances_table")

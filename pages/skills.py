@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard import skills as sk
 from dashboard.countries import country_names
 from dashboard.i18n import format_number, t
 from dashboard.skills_sample import ENGAGEMENT_MODES
-from dashboard.sources import source_line
+from dashboard.sources import provenance, source_line
 from ui import cached, shell, skills_official, skills_sections, state, widgets
 
 lang, digits = shell.page_start()
@@ -25,8 +26,9 @@ if meta.is_synthetic:
     widgets.synthetic_label(lang)
     skills_official.sample_basis(lang)
 else:
-    st.info(t("skills.active_dataset", lang, title=meta.title, publisher=meta.publisher, revision=meta.revision,
-              years=meta.years), icon=":material/description:")
+    provenance_fields = {name: provenance(meta, name, lang, plaintext.markdown)
+                         for name in ("title", "publisher", "revision")}
+    st.info(t("skills.active_dataset", lang, years=meta.years, **provenance_fields), icon=":material/description:")
 st.caption(t("skills.privacy_note", lang, n=sk.MIN_RESPONDENTS))
 
 

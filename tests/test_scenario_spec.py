@@ -76,3 +76,74 @@ def test_packages_are_named_in_the_readers_script_on_the_page_and_in_the_briefin
     assert package_label("B", "", "en") == "B"
     assert package_label("A", "ireland", "ar") == f"أ: {t('cases.ireland.name', 'ar')}"
     assert package_label("C", "My plan", "ar") == "ج: My plan"
+
+
+# -- bounds: a link or file is refused before it can cost memory or recursion -----------------------------------
+def _link(payload: bytes) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(payload).decode("ascii").rstrip("=")
+
+
+@pytest.fixture(scope="module")
+def zlib_bomb() -> str:
+    """About 1 MB of link that inflates to 1 GiB of zeros."""
+    import zlib
+
+    packer, block = zlib.compressobj(9), bytes(16 << 20)
+    packed = b"".join(packer.compress(block) for _ in range(64)) + packer.flush()
+    return _link(packed)
+
+
+def _refused_within(load, value, megabytes: float) -> ScenarioError:
+    """Load `value`, expect the plain "not a scenario" refusal, and check the peak memory it took."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(ScenarioError) as caught:
+            load(value)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < megabytes * 2**20, f"peak {peak / 2**20:.1f} MB"
+    return caught.value
+
+
+def test_a_one_megabyte_zlib_bomb_link_is_not_a_scenario_and_costs_under_50_mb(zlib_bomb):
+    assert len(zlib_bomb) > 1_000_000
+    error = _refused_within(from_url, zlib_bomb, 50)
+    assert (error.field, error.kind) == ("scn", "format")
+
+
+def test_a_short_link_that_inflates_past_the_limit_stops_inflating_at_the_limit():
+    import zlib
+
+    from dashboard.scenario.spec import MAX_LINK_CHARS
+
+    bomb = _link(zlib.compress(b'{"n":"' + b"A" * (6 << 20) + b'"}', 9))
+    assert len(bomb) < MAX_LINK_CHARS   # passes the length check: only the bounded inflate stops it
+    error = _refused_within(from_url, bomb, 1)
+    assert (error.field, error.kind) == ("scn", "format")
+
+
+@pytest.mark.parametrize("depth", [9, 10_000, 1_000_000])
+def test_deeply_nested_links_and_files_are_not_scenarios(depth):
+    import zlib
+
+    nested = '{"n":"A","l":{"x":' + "[" * depth + "]" * depth + "}}"
+    error = _refused_within(from_url, _link(zlib.compress(nested.encode())), 50)
+    assert (error.field, error.kind) == ("scn", "format")
+    if len(nested) < 64 * 1024:
+        error = _refused_within(from_json, nested, 50)
+        assert (error.field, error.kind) == ("scenario", "format")
+
+
+def test_an_oversized_file_is_not_a_scenario():
+    error = _refused_within(from_json, json.dumps({"name": "A", "pad": "x" * (1 << 20)}), 50)
+    assert (error.field, error.kind) == ("scenario", "format")
+
+
+def test_an_unknown_key_of_any_length_is_echoed_short():
+    error = _error(json.dumps({"levers": {"<a href='http://x'>" + "b" * 5000: 1}}))
+    assert error.field.startswith("levers.<a href") and len(error.field) < 60

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard.i18n import t
 from dashboard.registry import SCHEMAS, DatasetMeta, session_dataset
 from dashboard.schemas import without_contacts
@@ -30,7 +31,8 @@ def tabular_ids() -> list[str]:
 def session_uploads(lang: str) -> None:
     """The uploads this session explores privately, each with a button to discard it."""
     for kind_id, own in state.session_datasets().items():
-        st.info(t("data.session_active", lang, kind=_kind_label(kind_id, lang), file=own.meta.source_file),
+        st.info(t("data.session_active", lang, kind=_kind_label(kind_id, lang),
+                  file=plaintext.markdown(own.meta.source_file)),
                 icon=":material/person:")
         if st.button(t("data.session_discard", lang, kind=_kind_label(kind_id, lang)), key=f"discard_{kind_id}"):
             state.clear_session_dataset(kind_id)

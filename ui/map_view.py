@@ -3,20 +3,20 @@ panel and the trend tabs. The page lays out the controls and the map and calls t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import diaspora, skills_official
+from dashboard import diaspora, plaintext, skills_official
 from dashboard.charts import map as charts
 from dashboard.charts import skills_official as official_charts
 from dashboard.countries import with_names
 from dashboard.i18n import format_number, format_percent, join_list, t
 from dashboard.registry import Dataset
 from dashboard.skills import sample_note
-from dashboard.sources import source_line
+from dashboard.sources import provenance, source_line, source_lines
 from ui import cached, state, widgets
 
 #: The map's widgets and the translation keys of their labels (for notices about unknown URL values).
@@ -98,8 +98,9 @@ class MapView:
     def stock_key(self) -> tuple[str, str]:
         return self.stock.meta.version, self.stock.meta.sha256
 
-    def both_sources(self) -> str:
-        return f"{source_line(self.stock.meta, self.lang)} {source_line(self.refugees.meta, self.lang)}"
+    def both_sources(self, escape: Callable[[str], str] = str) -> str:
+        """Both source lines (`escape=plaintext.markdown` in a caption)."""
+        return source_lines((self.stock.meta, self.refugees.meta), self.lang, escape)
 
 
 def official_education(column, iso3: str, lang: str, digits: str) -> None:
@@ -139,16 +140,17 @@ def country_panel(view: MapView, selected: str) -> None:
         metrics[3].metric(t("map.panel_refugees", lang, year=int(latest["year"])),
                           format_number(int(latest["refugees"] + latest["asylum_seekers"]), lang, digits))
     official_education(metrics[4], selected, lang, digits)
+    revision = provenance(stock.meta, "revision", lang, plaintext.markdown)   # a published name, as typed
     if gap:
-        st.info(t("map.panel_gap", lang, country=country, reason=t(f"map.gap.{gap}", lang),
-                  revision=stock.meta.revision), icon=":material/help:")
+        st.info(t("map.panel_gap", lang, country=country, reason=t(f"map.gap.{gap}", lang), revision=revision),
+                icon=":material/help:")
     elif int(series.drop(columns="year").to_numpy().sum()) == 0:
-        st.info(t("map.panel_no_stock", lang, revision=stock.meta.revision, country=country))
+        st.info(t("map.panel_no_stock", lang, revision=revision, country=country))
     if asylum.empty:
         st.caption(t("map.panel_no_refugees", lang, country=country, years=refugees.meta.years))
     panel_title = t("map.panel_trend_title", lang, country=country)
     widgets.chart(charts.country_trend(series, asylum, lang, panel_title), key="map_country_trend")
-    st.caption(f"{view.both_sources()} {t('map.panel_refugees_inside', lang)}")
+    st.caption(f"{view.both_sources(plaintext.markdown)} {t('map.panel_refugees_inside', lang)}")
     widgets.table_when_open(charts.country_table(series, asylum, lang),
                             f"iraqi_born_in_{selected}_{stock.meta.version}", view.both_sources(), lang,
                             "map_country_table")
@@ -178,7 +180,7 @@ def trend_tabs(view: MapView, years: list[int]) -> None:
                                                   stock.frame, refugees.frame)
             title = t("map.trend_total_title", lang, start=start, end=end, sex=view.sex_label)
             widgets.chart(charts.diaspora_trend_with_refugees(whole, lang, title), key="map_trend_total")
-            st.caption(f"{view.both_sources()} {t('map.panel_refugees_inside', lang)}")
+            st.caption(f"{view.both_sources(plaintext.markdown)} {t('map.panel_refugees_inside', lang)}")
             widgets.table_when_open(charts.diaspora_table(whole, lang), f"diaspora_and_refugees_{version}_{sex}",
                                     view.both_sources(), lang, "map_trend_total_table")
     if tab_top.open:

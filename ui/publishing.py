@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth
+from dashboard import auth, plaintext
 from dashboard.countries import country_names
 from dashboard.i18n import t
 from dashboard.publish_review import describe, review
@@ -125,7 +125,7 @@ def publish_form(prepared: Prepared, file_name: str, file_sha256: str, change: D
     meta_problems = check_metadata(values, labels)
     if meta_problems:  # nothing was checked: the form keeps what was typed
         for item in meta_problems:
-            st.error(item.message(lang))
+            st.error(item.message(lang, plaintext.markdown))
         return
     if not confirmed:
         st.error(t("data.review_needs_confirm", lang))

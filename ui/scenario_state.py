@@ -3,6 +3,7 @@ on the first visit, from a file or a case study on request, into the widgets and
 
 from __future__ import annotations
 
+from dashboard import plaintext
 from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.params import LEVERS
@@ -14,7 +15,11 @@ SLOTS = ("A", "B", "C")
 
 
 def problem_text(error: ScenarioError, source: str, lang: str, digits: str) -> str:
-    """The bad field and what it may be, in the user's language."""
+    """The bad field and what it may be, in the user's language; a link that is no scenario at all (garbage, too
+    long, a zlib bomb, too deeply nested) gets one plain sentence. The field name may come from the file or link:
+    it is shown as text."""
+    if source == "url" and error.kind == "format":
+        return t("scenario.invalid_link", lang)
     allowed = {
         "range": lambda: t("scenario.allowed_range", lang, low=format_number(error.low, lang, digits),
                            high=format_number(error.high, lang, digits)),
@@ -22,8 +27,8 @@ def problem_text(error: ScenarioError, source: str, lang: str, digits: str) -> s
         "text": lambda: t("scenario.allowed_text", lang, n=format_number(NAME_MAX, lang, digits)),
         "format": lambda: t("scenario.allowed_format", lang),
     }[error.kind]()
-    return t("scenario.bad_input", lang, source=t(f"scenario.source_{source}", lang), field=error.field,
-             allowed=allowed)
+    return t("scenario.bad_input", lang, source=t(f"scenario.source_{source}", lang),
+             field=plaintext.markdown(error.field), allowed=allowed)
 
 
 def slot_name(slot: str, lang: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard.i18n import DEFAULT_LANGUAGE, available_languages
 
 _NOTICES = "_url_notices"
@@ -68,8 +69,9 @@ def publish_list_to_url(*keys: str) -> None:
 
 
 def take_url_notices() -> list[tuple[str, str]]:
-    """URL values that were unknown and replaced by defaults since the last call (shown once)."""
-    return st.session_state.pop(_NOTICES, [])
+    """URL values that were unknown and replaced by defaults since the last call (shown once): (key, the value
+    escaped for Markdown, so a notice shows it as typed and never as a link, image or colour)."""
+    return [(key, plaintext.markdown(raw)) for key, raw in st.session_state.pop(_NOTICES, [])]
 
 
 def value(key: str, default: Any = None) -> Any:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard.i18n import format_number, t
 from dashboard.schemas import without_contacts
 from dashboard.validation import (
@@ -109,7 +110,7 @@ def checked_upload(kind: str, lang: str, digits: str) -> Checked | None:
         sheet = st.selectbox(t("data.sheet", lang), sheets, key="upload_sheet") if sheets else None
         raw = cached.upload_table(file_name, data, sheet)
     except UploadError as exc:
-        st.error(exc.problem.message(lang))
+        st.error(exc.problem.message(lang, plaintext.markdown))
         return None
     layout = detect_layout(list(raw.frame.columns))
     st.caption(t("data.read_summary", lang, rows=format_number(len(raw.frame), lang, digits),
@@ -119,11 +120,12 @@ def checked_upload(kind: str, lang: str, digits: str) -> Checked | None:
     mapping = _mapping(kind, raw, layout, lang)
     picks = state.country_picks(raw.sha256)
     if picks:
-        st.caption(t("data.picks_applied", lang, picks=", ".join(f"{v} → {c}" for v, c in picks.items())))
+        shown = ", ".join(f"{plaintext.markdown(value)} → {code}" for value, code in picks.items())
+        st.caption(t("data.picks_applied", lang, picks=shown))
     args = (kind, file_name, data, sheet, tuple(mapping.items()), layout, tuple(sorted(picks.items())))
     prepared = cached.upload_prepared(*args)
     for note in prepared.notes:
-        st.caption(note.message(lang))
+        st.caption(note.message(lang, plaintext.markdown))
     if prepared.problems:
         st.error(t("data.problems_found", lang, count=len(prepared.problems)))
         widgets.table_with_downloads(problems_table(prepared.problems, lang), f"problems_{file_name}", file_name,

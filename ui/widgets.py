@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import presentation
+from dashboard import plaintext, presentation
 from dashboard.charts.common import PLOTLY_CONFIG
 from dashboard.charts.digits import localise_figure
 from dashboard.exports import to_csv_bytes, to_excel_bytes
@@ -20,7 +20,7 @@ from ui import cached, state
 
 def source_caption(meta: DatasetMeta, lang: str) -> None:
     """The source under a chart; synthetic data is labelled in the same line (pages add the full label once)."""
-    line = source_line(meta, lang)
+    line = source_line(meta, lang, plaintext.markdown)
     st.caption(f":material/warning: **{t('common.synthetic_short', lang)}** · {line}" if meta.is_synthetic else line)
     if meta.session_only:
         st.info(t("data.session_only_label", lang), icon=":material/person:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import plaintext
 from dashboard.charts.common import BASELINE_COLOUR, PALETTE, apply_layout
 from dashboard.i18n import is_rtl
 from dashboard.scenario.tables import modelled_series
@@ -23,23 +24,25 @@ def outcome_over_time(bands: pd.DataFrame, lang: str, title: str, y_title: str, 
                       baseline: str) -> go.Figure:
     """One line (P50) and one shaded P10–P90 band per scenario. `bands` has scenario, year, p10, p50, p90;
     the scenario named `baseline` is drawn grey and dashed. Values are modelled figures: drawn and hovered
-    rounded (tables.modelled), like every other place they are shown."""
+    rounded (tables.modelled), like every other place they are shown. Scenario names (from a link or file) show
+    as text."""
     bands = bands.assign(**{p: modelled_series(bands[p]) for p in ("p10", "p50", "p90")})
     fig = go.Figure()
-    for i, (name, part) in enumerate(bands.groupby("scenario", sort=False)):
-        is_base = name == baseline
+    for i, (scenario, part) in enumerate(bands.groupby("scenario", sort=False)):
+        is_base = scenario == baseline
+        name = plaintext.plotly(scenario)
         colour = _colour(i - 1 if not is_base else 0, is_base)
         years = part["year"].tolist()
         fig.add_trace(go.Scatter(
             x=years + years[::-1], y=part["p90"].tolist() + part["p10"].tolist()[::-1], fill="toself",
             fillcolor=_rgba(colour, 0.15), line={"width": 0}, hoverinfo="skip", showlegend=False,
-            legendgroup=str(name)))
+            legendgroup=name))
         fig.add_trace(go.Scatter(
-            x=years, y=part["p50"], mode="lines+markers", name=str(name), legendgroup=str(name),
+            x=years, y=part["p50"], mode="lines+markers", name=name, legendgroup=name,
             line={"color": colour, "width": 3, "dash": "dash" if is_base else "solid"},
             customdata=part[["p10", "p90"]].to_numpy(),
             hovertemplate="%{x}: %{y:,.0f} (%{customdata[0]:,.0f}–%{customdata[1]:,.0f})<extra>"
-                          + str(name) + "</extra>"))
+                          + name + "</extra>"))
     apply_layout(fig, lang, title, height=400)
     fig.update_xaxes(title=x_title, dtick=1, autorange="reversed" if is_rtl(lang) else True)
     fig.update_yaxes(title=y_title, rangemode="tozero")
@@ -48,11 +51,11 @@ def outcome_over_time(bands: pd.DataFrame, lang: str, title: str, y_title: str, 
 
 def compare_bars(summary: pd.DataFrame, lang: str, title: str, y_title: str, baseline: str) -> go.Figure:
     """Bars of P50 with P10–P90 whiskers, one per scenario. `summary` has scenario, p10, p50, p90 (rounded here
-    as modelled figures are)."""
+    as modelled figures are); scenario names (from a link or file) show as text."""
     summary = summary.assign(**{p: modelled_series(summary[p]) for p in ("p10", "p50", "p90")})
     colours = [_colour(i - 1, name == baseline) for i, name in enumerate(summary["scenario"])]
     fig = go.Figure(go.Bar(
-        x=summary["scenario"], y=summary["p50"], marker_color=colours,
+        x=summary["scenario"].map(plaintext.plotly), y=summary["p50"], marker_color=colours,
         error_y={"type": "data", "symmetric": False, "array": summary["p90"] - summary["p50"],
                  "arrayminus": summary["p50"] - summary["p10"], "color": "#343a40"},
         customdata=summary[["p10", "p90"]].to_numpy(),

@@ -23,6 +23,11 @@ HORIZON_RANGE = (5, 15)
 CONTEXT_RANGE = (0, 100)
 NAME_MAX = 60
 CONTEXT_KEYS = ("security", "economy", "trust")
+#: Limits checked before any work: a saved scenario is under 2 KB and nests three levels; a link is shorter.
+MAX_TEXT_BYTES = 64 * 1024          # a scenario file, or a link once decompressed
+MAX_LINK_CHARS = 8 * 1024           # the ?scn= value as sent
+MAX_DEPTH = 8                       # arrays and objects inside each other
+FIELD_ECHO_MAX = 40                 # a field name from outside is echoed at most this long
 
 
 class Context(BaseModel):
@@ -86,9 +91,15 @@ class ScenarioError(ValueError):
         return f"{self.field}: not a scenario file or link"
 
 
+def _echo(name: object) -> str:
+    """A field name from a file or link, cut short (an unknown key can be any length)."""
+    text = str(name)
+    return text if len(text) <= FIELD_ECHO_MAX else text[:FIELD_ECHO_MAX] + "…"
+
+
 def _error_for(loc: tuple[Any, ...], raw: dict[str, Any]) -> ScenarioError:
     """Translate a pydantic error location into the field and its allowed range."""
-    parts = [str(p) for p in loc]
+    parts = [_echo(p) for p in loc]
     if not parts:
         return ScenarioError("scenario", "format")
     head = parts[0]
@@ -105,7 +116,7 @@ def _error_for(loc: tuple[Any, ...], raw: dict[str, Any]) -> ScenarioError:
         if isinstance(levers, dict):
             for lever_id, size in levers.items():
                 if lever_id not in LEVERS:
-                    return ScenarioError(f"levers.{lever_id}", "choice", choices=tuple(LEVERS))
+                    return ScenarioError(f"levers.{_echo(lever_id)}", "choice", choices=tuple(LEVERS))
                 spec = LEVERS[lever_id].size
                 if spec is not None and not (isinstance(size, int | float) and spec.minimum <= size <= spec.maximum):
                     return ScenarioError(f"levers.{lever_id}", "range", spec.minimum, spec.maximum)
@@ -130,11 +141,46 @@ def to_json(scenario: Scenario) -> str:
                       ensure_ascii=False)
 
 
-def from_json(text: str | bytes) -> Scenario:
+def _depth_within(text: str, limit: int) -> bool:
+    """True when no array or object in the JSON `text` nests deeper than `limit` (checked before parsing, so a
+    deeply nested file cannot exhaust the parser's recursion)."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        elif char in "]}":
+            depth -= 1
+    return True
+
+
+def _bounded_json(text: str | bytes, field: str) -> Any:
+    """Parse JSON of at most MAX_TEXT_BYTES and MAX_DEPTH levels; anything else is not a scenario."""
+    if len(text) > MAX_TEXT_BYTES:
+        raise ScenarioError(field, "format")
     try:
-        raw = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ScenarioError("scenario", "format") from None
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig")
+        if not _depth_within(text, MAX_DEPTH):
+            raise ScenarioError(field, "format")
+        return json.loads(text)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise ScenarioError(field, "format") from None
+
+
+def from_json(text: str | bytes) -> Scenario:
+    """A scenario file: at most MAX_TEXT_BYTES, validated field by field."""
+    raw = _bounded_json(text, "scenario")
     if isinstance(raw, dict) and raw.get("format", FORMAT) != FORMAT:
         raise ScenarioError("format", "choice", choices=(FORMAT,))
     return from_dict(raw)
@@ -149,10 +195,23 @@ def to_url(scenario: Scenario) -> str:
     return base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
 
 
+def _inflate(packed: bytes) -> bytes:
+    """Decompress at most MAX_TEXT_BYTES (a zlib bomb stops there, having cost that much memory and no more)."""
+    inflater = zlib.decompressobj()
+    text = inflater.decompress(packed, MAX_TEXT_BYTES + 1)
+    if len(text) > MAX_TEXT_BYTES or inflater.unconsumed_tail or not inflater.eof:
+        raise ScenarioError("scn", "format")
+    return text
+
+
 def from_url(value: str) -> Scenario:
+    """A ?scn= link: at most MAX_LINK_CHARS, decompressing to at most MAX_TEXT_BYTES; anything else raises
+    ScenarioError("scn", "format") ("this link is not a valid scenario")."""
+    if len(value) > MAX_LINK_CHARS:
+        raise ScenarioError("scn", "format")
     try:
         packed = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
-        compact = json.loads(zlib.decompress(packed).decode("utf-8"))
+        compact = _bounded_json(_inflate(packed), "scn")
         context = compact.get("c", [50, 50, 50])
         if not (isinstance(context, list) and len(context) == 3):
             raise ScenarioError("context", "choice", choices=CONTEXT_KEYS)
@@ -160,6 +219,6 @@ def from_url(value: str) -> Scenario:
                "context": dict(zip(CONTEXT_KEYS, context, strict=True)), "levers": compact.get("l", {})}
     except ScenarioError:
         raise
-    except (binascii.Error, zlib.error, ValueError, UnicodeDecodeError, AttributeError, TypeError):
+    except (binascii.Error, zlib.error, ValueError, UnicodeDecodeError, AttributeError, TypeError, RecursionError):
         raise ScenarioError("scn", "format") from None
     return from_dict(raw)

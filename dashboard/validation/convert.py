@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from dashboard import exports
 from dashboard.countries import CountryResolver, normalise
 from dashboard.schemas import CONSENT_COLUMN, MAX_COUNT, Field, Kind
 from dashboard.validation.limits import MAX_UNKNOWN_SHOWN
@@ -20,8 +21,9 @@ from dashboard.validation.numbers import OK, parse_numbers
 from dashboard.validation.problems import Collector, problem
 from dashboard.vocabularies import CONSENT_WORDS, SEX_WORDS
 
-# A cell a spreadsheet would run: "=SUM(A1)", "@x", "+A1", "-A1" (but not "-5", "+964 770 123", "-inf").
-FORMULA = re.compile(r"^(?:[=@]|[+\-](?![\d.,\s()\-+e٠-٩٫٬]*$|(?:inf(?:inity)?|nan)$))", re.IGNORECASE)
+# A cell a spreadsheet would run: "=SUM(A1)", "@x", "+A1", "-A1" (but not "-5", "+964 770 123", "-inf"): the
+# product's one rule, the same that neutralises every download.
+FORMULA = exports.FORMULA
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|javascript:", re.IGNORECASE)
 UNRESOLVED_COLUMNS = ["column", "value", "rows", "first_row", "suggestions", "codes"]
 

@@ -6,6 +6,7 @@ the text lives in the translation table and is filled in where it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -25,10 +26,14 @@ class Problem:
     value: str | None = None
     params: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
-    def message(self, lang: str = "en") -> str:
-        values = {"row": "" if self.row is None else self.row, "column": self.column or "",
-                  "value": self.value if self.value is not None else "", **dict(self.params)}
-        return t(f"data.problem.{self.code}", lang, **values)
+    def message(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
+        """The message in `lang`. Column names, values and file names come from the file: `escape` (e.g.
+        dashboard.plaintext.markdown where the message is shown as Markdown) is applied to each of them."""
+        values = {"column": self.column or "", "value": self.value if self.value is not None else "",
+                  **dict(self.params)}
+        if escape is not None:
+            values = {key: escape(text) for key, text in values.items()}
+        return t(f"data.problem.{self.code}", lang, row="" if self.row is None else self.row, **values)
 
 
 def problem(code: str, row: int | None = None, column: str | None = None, value: object = None,

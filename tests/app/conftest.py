@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 import pytest
 import streamlit as st
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, app_test
 
 from dashboard.pages import PAGES, page
 from dashboard.paths import REPO_ROOT
+from dashboard.plaintext import WORD_JOINER
 
 ENTRYPOINT = str(REPO_ROOT / "streamlit_app.py")
 
@@ -50,6 +53,27 @@ def open_page() -> Callable[..., AppTest]:
         return at
 
     return _open
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the app offered for download during the test, by file name (AppTest keeps them in memory)."""
+    files: dict[str, bytes] = {}
+
+    class Recording(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            if filename and isinstance(path_or_data, bytes):
+                files[filename] = path_or_data
+            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    return files
+
+
+def reader_text(markdown: str) -> str:
+    """What a reader sees of Markdown that holds escaped outside text (dashboard.plaintext.markdown): the text
+    without its backslash escapes and word joiners. AppTest gives the Markdown source, not the rendered page."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace(WORD_JOINER, "")
 
 
 def plotly_figures(at: AppTest) -> list[dict]:

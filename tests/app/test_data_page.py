@@ -13,7 +13,7 @@ from dashboard import auth
 from dashboard.pages import page
 from dashboard.registry import Registry
 from dashboard.store import Store
-from tests.app.conftest import ENTRYPOINT
+from tests.app.conftest import ENTRYPOINT, reader_text
 
 PASSPHRASE = "erbil-workshop-2015"
 ANALYST = "analyst.a"
@@ -138,8 +138,8 @@ def test_explore_only_shows_the_upload_to_this_session_alone(home, doubled_csv):
     at = _upload(_data_page(), "stock.csv", doubled_csv)
     at.button(key="explore").click().run()
     assert not at.exception
-    assert at.info[0].value.startswith("Only you see this: Migrant stock on every page comes from your upload "
-                                       "stock.csv")
+    assert reader_text(at.info[0].value).startswith(
+        "Only you see this: Migrant stock on every page comes from your upload stock.csv")
     assert _overview_diaspora(at) == DOUBLED_2020
     assert any(i.value.startswith("Only you see this: these figures come from a file you uploaded")
                for i in at.info)
@@ -214,7 +214,7 @@ def test_a_hostile_file_is_refused_by_its_limit_on_the_page(home):
 
     at = _data_page()
     at = _upload(at, "columns_100000.csv", (BAD / "columns_100000.csv").read_bytes())
-    assert [e.value for e in at.error] == [
+    assert [reader_text(e.value) for e in at.error] == [
         "columns_100000.csv has 100,000 columns; the limit is 500. Keep only the columns of the table (delete empty "
         "or unused columns to the right), or export just the table as CSV."]
     assert not at.exception

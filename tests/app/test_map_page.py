@@ -7,30 +7,12 @@ import io
 import json
 
 import pandas as pd
-import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.testing.v1 import app_test
 
 from dashboard.paths import REPO_ROOT
 from tests.app.conftest import plotly_figures
 
 MAP = "map"
 SHAPES = REPO_ROOT / "static" / "world_boundaries.json"
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """Every file the app offered for download during the test, by file name (AppTest keeps them in memory)."""
-    files: dict[str, bytes] = {}
-
-    class Recording(MemoryMediaFileStorage):
-        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
-            if filename and isinstance(path_or_data, bytes):
-                files[filename] = path_or_data
-            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
-    return files
 
 
 def metrics(at) -> dict[str, str]:

@@ -25,13 +25,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+OFFLINE_GUARD = Path(__file__).resolve().parent / "offline_guard"
+
+
+def offline_guard_env(record: Path, **extra: str) -> dict[str, str]:
+    """Environment for a server whose every attempt to leave the machine fails loudly and is written to `record`
+    (offline_guard/sitecustomize.py); the test then asserts that `record` is empty."""
+    record.touch()
+    path = os.pathsep.join(p for p in (str(OFFLINE_GUARD), str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {"PYTHONPATH": path, "OFFLINE_GUARD_RECORD": str(record), **extra}
+
+
 def start_server(env: dict[str, str] | None = None, extra_args: list[str] | None = None,
-                 base_path: str = "") -> tuple[subprocess.Popen, str]:
+                 base_path: str = "", address: str | None = "127.0.0.1") -> tuple[subprocess.Popen, str]:
     """Start the app (tests/e2e/serving.py) with its log in test-artifacts/server-PORT.log.
 
     Returns the process and the server's root URL (without `base_path`, the optional server.baseUrlPath).
+    `address=None` binds every interface, exactly as `make run` does.
     """
-    server = serving.start(ARTIFACTS, env, extra_args or (), base_path)
+    server = serving.start(ARTIFACTS, env, extra_args or (), base_path, address=address)
     return server.proc, server.url
 
 

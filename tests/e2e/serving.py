@@ -1,5 +1,9 @@
 """A `streamlit run` of the app on a free loopback port, and Debian's Chromium to open it: the one set-up shared
-by the browser tests (tests/e2e/conftest.py) and the benchmarks (benchmarks/common.py)."""
+by the browser tests (tests/e2e/conftest.py) and the benchmarks (benchmarks/common.py).
+
+Run from the repository root, the server reads the shipped `.streamlit/config.toml` (headless, no usage
+statistics, no file watcher, XSRF, `browser.serverAddress` so that nothing looks up an external IP), exactly as
+`make run` does; only the port, the loopback address and a test's own options are added."""
 
 from __future__ import annotations
 
@@ -59,19 +63,21 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-          base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit")) -> Server:
+          base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit"),
+          address: str | None = "127.0.0.1") -> Server:
     """Start the app on a free port (its log in `log_dir`/server-PORT.log) and wait for its health endpoint.
-    `launcher`: what runs `streamlit run ...` after the interpreter (benchmarks/instrumented_server.py)."""
+    `launcher`: what runs `streamlit run ...` after the interpreter (benchmarks/instrumented_server.py);
+    `address=None` binds every interface, as `make run` does."""
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"server-{port}.log"
-    args = [*extra_args, *(["--server.baseUrlPath", base_path] if base_path else [])]
+    args = [*(["--server.address", address] if address else []), *extra_args,
+            *(["--server.baseUrlPath", base_path] if base_path else [])]
     with open(log_path, "w", encoding="utf-8") as log:
         started = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, *launcher, "run", str(REPO_ROOT / "streamlit_app.py"),
-             "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *args],
+             "--server.port", str(port), *args],
             cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
     url = f"http://127.0.0.1:{port}"
