@@ -15,13 +15,6 @@ from dashboard.scenario import tables
 from dashboard.scenario.spec import Scenario
 
 
-def _plotly_text(text: object) -> str:
-    """A label plotly shows as typed: its tags and entities escaped (plotly turns them back into characters),
-    `%{` split so a hover template never fills it in."""
-    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.replace("%{", "%\u2060{")
-
-
 def lever_counts_table(submissions: Sequence[Submission], lang: str) -> pd.DataFrame:
     """Groups per lever, by pillar: pillar, lever, number of groups, which groups."""
     return pd.DataFrame([{
@@ -84,9 +77,5 @@ def room_briefing(room: Room, submissions: Sequence[Submission], lang: str, digi
     if joint is not None:
         packages[joint_label] = joint
     if packages:
-        compared = scenario_sections(packages, population, lang, digits, data=data, pools=pools)
-        for section in compared:  # group names label the bars: plotly would draw the tags some names may hold
-            if section.figure is not None:
-                section.figure.for_each_trace(lambda trace: trace.update(x=[_plotly_text(x) for x in trace.x]))
-        sections.extend(compared)
+        sections.extend(scenario_sections(packages, population, lang, digits, data=data, pools=pools))
     return build_briefing(lang, digits, sections, generated=generated)

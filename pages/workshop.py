@@ -3,6 +3,7 @@ consolidates a joint package and exports the room (ui/workshop.py draws, dashboa
 
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard.i18n import t
 from ui import shell, workshop
 
@@ -21,7 +22,7 @@ if found is None:
 room, submissions = found
 key = workshop.facilitator_key(room, lang)
 if room.title:
-    st.subheader(workshop.as_markdown_text(room.title))
+    st.subheader(plaintext.markdown(room.title))
 if key is None:
     if room.status == "closed":
         st.error(t("rooms.error.room_closed", lang))

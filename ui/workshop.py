@@ -7,13 +7,12 @@ participant typed is drawn with st.text / dataframes (never markdown), and expor
 from __future__ import annotations
 
 import io
-import re
 from datetime import UTC, datetime
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import room_store, rooms
+from dashboard import plaintext, room_store, rooms
 from dashboard.i18n import format_number, t
 from dashboard.room_briefing import differences_table, lever_counts_table, room_briefing
 from dashboard.rooms import Room, RoomError, Submission
@@ -41,20 +40,9 @@ def _keys() -> dict[str, str]:
     return st.session_state.setdefault(_KEYS, {})
 
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def as_markdown_text(text: object) -> str:
-    """Participant text for a Markdown context (alerts, subheaders): one line, every ASCII punctuation mark
-    escaped and a word joiner after each colon (no links, images, HTML or :shortcodes:). The text-safety
-    branch (htext) brings dashboard.plaintext.markdown, which does this fully: use it once it is on main."""
-    plain = re.sub(r"[\s\x00-\x1f\x7f]+", " ", str(text))
-    return _PUNCTUATION.sub(r"\\\1", plain.replace(":", ":\u2060"))
-
-
 def error_text(error: RoomError, lang: str) -> str:
     """The refusal in the reader's language; names and file contents it quotes are shown as text."""
-    values = {k: format_number(v, lang, state.digits()) if isinstance(v, int) else as_markdown_text(v)
+    values = {k: format_number(v, lang, state.digits()) if isinstance(v, int) else plaintext.markdown(v)
               for k, v in error.values.items()}
     return t(f"rooms.error.{error.kind}", lang, **values)
 
@@ -163,7 +151,7 @@ def group_view(room: Room, subs: list[Submission], lang: str, digits: str) -> No
     group = _group_name(subs, token, lang)
     taken = bool(group.strip()) and rooms.name_taken(subs, group, token)
     if taken:
-        st.error(t("rooms.error.group_taken", lang, group=as_markdown_text(group)))
+        st.error(t("rooms.error.group_taken", lang, group=plaintext.markdown(group)))
     first_visit, problems = scenario_state.start(lang, digits)
     problems += scenario_state.load_requested("A", first_visit, lang, digits)
     scenario_controls.levers_and_world(lang, digits)
@@ -182,7 +170,7 @@ def group_view(room: Room, subs: list[Submission], lang: str, digits: str) -> No
             st.error(t("rooms.store_error", lang, problem=str(exc)))
         else:
             _tokens()[room.code] = token
-            st.success(t("rooms.submitted", lang, group=as_markdown_text(sub.group),
+            st.success(t("rooms.submitted", lang, group=plaintext.markdown(sub.group),
                          revision=format_number(sub.revision, lang, digits)))
 
 
