@@ -219,7 +219,11 @@ def _frames(subs: list[Submission], lang: str) -> list[pd.DataFrame]:
 
 def live_view(code: str, lang: str, digits: str) -> None:
     """Every group's package beside the baseline, groups per lever, differences; re-read every few seconds."""
-    found = room_store.load(_store(), code)
+    try:
+        found = room_store.load(_store(), code)
+    except StoreError as exc:  # the store went away: this part says so and tries again on its next refresh
+        st.warning(t("rooms.store_error", lang, problem=str(exc)))
+        return
     if found is None:
         return
     room, subs = found
