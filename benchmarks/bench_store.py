@@ -7,15 +7,14 @@ Run: .venv/bin/python benchmarks/bench_store.py
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_scenario import timed  # one timing loop and line format for the benchmarks
+from benchmarks.common import on_each_store_backend
 from dashboard.registry import PublishRequest, Registry
-from dashboard.store import BaseStore, store_at
-from tests.postgres_server import PostgresServer, binaries
+from dashboard.store import BaseStore
 
 
 def measure(name: str, store: BaseStore) -> None:
@@ -32,17 +31,7 @@ def measure(name: str, store: BaseStore) -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as directory:
-        measure("SQLite", store_at(directory))
-    bin_dir = binaries()
-    if bin_dir is None:
-        print("store: PostgreSQL: not available (apt-get install postgresql)")
-        return
-    server = PostgresServer(bin_dir)
-    try:
-        measure("PostgreSQL", store_at(server.new_database()))
-    finally:
-        server.remove()
+    on_each_store_backend("store", measure)
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ faster than they read. It runs twice and prints p50 / p95 of the updates side by
    browser on one process by hashing Streamlit's XSRF cookie (open-source nginx has no `sticky`), so a
    session's websocket, uploads and downloads stay together.
 
-The store is SQLite in both runs: the PostgreSQL store (issue 16, part 2) is not on main yet, and two
-processes on one machine can share the SQLite file. Target (issue 16): p95 at most 1 s. Benchmarks print;
-they never assert.
+The two processes run twice: on one shared SQLite file (one machine), and on one PostgreSQL database (a
+throw-away local server, tests/postgres_server.py; DASHBOARD_DATABASE_URL), as several machines would.
+Target (issue 16): p95 at most 1 s. Benchmarks print; they never assert.
 
     python benchmarks/bench_stress.py [--sessions 20] [--rounds 3]
 """
@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import cpu_seconds, free_port, machine, percentile, serve, stop
 from benchmarks.load_protocol import PATHS, ProtocolLoadResult, run_protocol_load
+from tests.postgres_server import PostgresServer, binaries
 
 STRESS_PAUSE_S = (0.5, 2.0)
 TARGET_P95_S = 1.0
@@ -113,11 +114,16 @@ def one_process(sessions: int, rounds: int) -> tuple[ProtocolLoadResult, list[fl
         return _measured(server.url, [server.proc.pid], sessions, rounds)
 
 
-def two_processes(sessions: int, rounds: int) -> tuple[ProtocolLoadResult, list[float]]:
+def two_processes(sessions: int, rounds: int, database_url: str | None = None
+                  ) -> tuple[ProtocolLoadResult, list[float]]:
+    """Two app processes behind nginx sharing one store: the SQLite file of one data directory, or the
+    PostgreSQL database at `database_url`."""
     secret = secrets.token_hex(16)  # one cookie secret: an XSRF token from one process is valid on the other
+    env = {"STREAMLIT_SERVER_COOKIE_SECRET": secret}
+    if database_url:
+        env["DASHBOARD_DATABASE_URL"] = database_url
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-shared-") as home, ExitStack() as stack:
-        servers = [stack.enter_context(serve(env={"STREAMLIT_SERVER_COOKIE_SECRET": secret}, home=home))
-                   for _ in range(2)]
+        servers = [stack.enter_context(serve(env=env, home=home)) for _ in range(2)]
         with nginx([server.url for server in servers]) as url:
             return _measured(url, [server.proc.pid for server in servers], sessions, rounds)
 
@@ -150,6 +156,17 @@ def main(argv: list[str] | None = None) -> int:
     for line in lines("one process (SQLite)", one_process(args.sessions, args.rounds)):
         print(line, flush=True)
     for line in lines("two processes behind nginx (SQLite, shared)", two_processes(args.sessions, args.rounds)):
+        print(line, flush=True)
+    bin_dir = binaries()
+    if bin_dir is None:
+        print("stress: two processes on PostgreSQL: not available (apt-get install postgresql)")
+        return 0
+    server = PostgresServer(bin_dir)
+    try:
+        measured = two_processes(args.sessions, args.rounds, server.new_database())
+    finally:
+        server.remove()
+    for line in lines("two processes behind nginx (one PostgreSQL)", measured):
         print(line, flush=True)
     return 0
 

@@ -156,3 +156,22 @@ class LoadTimings:
 
     def opens_and_switches(self) -> tuple[str, str]:
         return spread([s for _, s in self.page_opens]), spread([s for _, s in self.page_switches])
+
+
+def on_each_store_backend(prefix: str, measure: Callable[[str, object], None]) -> None:
+    """Run `measure(name, store)` on a fresh SQLite store and on a throw-away PostgreSQL database (skipped, with
+    a line saying so, when the PostgreSQL binaries are missing)."""
+    from dashboard.store import store_at
+    from tests.postgres_server import PostgresServer, binaries
+
+    with tempfile.TemporaryDirectory() as directory:
+        measure("SQLite", store_at(directory))
+    bin_dir = binaries()
+    if bin_dir is None:
+        print(f"{prefix}: PostgreSQL: not available (apt-get install postgresql)")
+        return
+    server = PostgresServer(bin_dir)
+    try:
+        measure("PostgreSQL", store_at(server.new_database()))
+    finally:
+        server.remove()

@@ -33,6 +33,7 @@ SCRIPTS = [
     ("scenario", "bench_scenario.py", "scenario engine", []),
     ("validation", "bench_validation.py", "validation of 100,000 and 1,000,000 rows", []),
     ("store", "bench_store.py", "store on SQLite and PostgreSQL: change check per rerun, active version, publish", []),
+    ("rooms", "bench_rooms.py", "workshop room on SQLite and PostgreSQL: refresh read, submission", []),
     ("load", "load.py", "20 concurrent browser sessions: p50/p95 update, memory per session",
      ["--sessions", "5", "--rounds", "2"]),
     ("load-protocol", "load_protocol.py", "20 concurrent websocket sessions (server + delivery): p50/p95 update",

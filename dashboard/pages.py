@@ -27,6 +27,7 @@ PAGES: tuple[Page, ...] = (
     Page("map", "pages/map.py", "nav.map", "public", "map"),
     Page("skills", "pages/skills.py", "nav.skills", "school", "skills"),
     Page("scenarios", "pages/scenarios.py", "nav.scenarios", "tune", "scenarios"),
+    Page("workshop", "pages/workshop.py", "nav.workshop", "groups", "workshop"),
     Page("case_studies", "pages/case_studies.py", "nav.cases", "menu_book", "case-studies"),
     Page("methodology", "pages/methodology.py", "nav.methodology", "functions", "methodology"),
     Page("data", "pages/data_sources.py", "nav.data", "database", "data"),

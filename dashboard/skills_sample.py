@@ -95,7 +95,7 @@ def _matrix(rows: dict[str, tuple[float, ...]], columns: list[str]) -> pd.DataFr
 
 
 _GROUPS = list(DESTINATION_GROUPS)
-AGE_BANDS: dict[str, tuple[int, int]] = {
+AGE_BAND_YEARS: dict[str, tuple[int, int]] = {
     "18-29": (18, 29),
     "30-44": (30, 44),
     "45-59": (45, 59),
@@ -137,7 +137,7 @@ ASSUMPTIONS = SkillsAssumptions(
                 "neighbours": (0.32,  0.38,  0.20,  0.10),
                 "other":      (0.25,  0.40,  0.23,  0.12),
             },
-            list(AGE_BANDS),
+            list(AGE_BAND_YEARS),
         ),
         # Years since leaving Iraq (capped below age - 15).
         "years_abroad_band": _matrix(
@@ -400,8 +400,8 @@ def generate_skills_sample(stock: pd.DataFrame, n: int = 5000, seed: int = 2015,
     sex = np.where(rng.random(n) < female_share, "female", "male")
 
     band = _draw(rng, tables["age_band"].loc[_GROUPS].to_numpy(), grp)
-    lo = np.array([b[0] for b in AGE_BANDS.values()])[band]
-    hi = np.array([b[1] for b in AGE_BANDS.values()])[band]
+    lo = np.array([b[0] for b in AGE_BAND_YEARS.values()])[band]
+    hi = np.array([b[1] for b in AGE_BAND_YEARS.values()])[band]
     age = rng.integers(lo, hi + 1)
 
     yband = _draw(rng, tables["years_abroad_band"].loc[_GROUPS].to_numpy(), grp)

@@ -4,10 +4,8 @@ import streamlit as st
 
 from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
-from dashboard.scenario.params import LEVERS, LEVERS_BY_PILLAR, PILLARS
 from dashboard.scenario.presets import PRESETS
-from dashboard.scenario.spec import CONTEXT_KEYS, CONTEXT_RANGE, HORIZON_RANGE
-from ui import briefing_download, scenario_state, scenario_tabs, shell, state
+from ui import briefing_download, scenario_controls, scenario_state, scenario_tabs, shell
 
 CARDS = ("cum_returns", "engaged_final", "cum_investment", "cum_cost", "cost_per_outcome")
 
@@ -32,31 +30,7 @@ for problem in problems:
 def levers_and_results() -> None:
     """The lever panel and its results: a lever change reruns only this part, not the page around it."""
     # ---- controls: levers by pillar (toggles), sizes and the world in expanders --------------------------------
-    with st.container(border=True):
-        for pillar, column in zip(PILLARS, st.columns(len(PILLARS)), strict=True):
-            column.markdown(f"**{t(f'scenario.pillar.{pillar}', lang)}**")
-            for lid in LEVERS_BY_PILLAR[pillar]:
-                column.toggle(t(f"scenario.lever.{lid}", lang), key=f"scn_on_{lid}",
-                              help=t(f"scenario.lever.{lid}.help", lang))
-    sized = [lid for lid in scenario_state.chosen_levers() if LEVERS[lid].size is not None]
-    if sized:
-        with st.expander(t("scenario.tune", lang)):
-            for lid in sized:
-                size = LEVERS[lid].size
-                scenario_state.ensure_size(lid)
-                st.slider(f"{t(f'scenario.lever.{lid}', lang)}: {t(f'scenario.size.{size.unit}', lang)}",
-                          min_value=float(size.minimum), max_value=float(size.maximum), step=float(size.step),
-                          format="%d" if float(size.step).is_integer() else "%.2f",
-                          key=f"scn_size_{lid}", help=t(f"scenario.lever.{lid}.size_note", lang))
-    world_label = t("scenario.world", lang, **{k: format_number(state.value(f"scn_{k}"), lang, digits)
-                                               for k in (*CONTEXT_KEYS, "horizon")})
-    with st.expander(world_label):
-        st.caption(t("scenario.world_help", lang))
-        columns = st.columns(4)
-        for column, key in zip(columns, CONTEXT_KEYS, strict=False):
-            column.slider(t(f"scenario.context.{key}", lang), *CONTEXT_RANGE, step=5, key=f"scn_{key}",
-                          help=t(f"scenario.context.{key}.help", lang))
-        columns[3].slider(t("scenario.horizon", lang), *HORIZON_RANGE, key="scn_horizon")
+    scenario_controls.levers_and_world(lang, digits)
     scenario = scenario_state.save_from_widgets(slot)
     briefing_download.refresh_choices()
 

@@ -23,6 +23,11 @@ html { font-size: clamp(18px, 1.5vw, 30px); }
 </style>"""
 
 
+def large_type() -> None:
+    """Presentation mode's type sizes and bare layout, for a page built for the projector (the workshop room)."""
+    st.html(_PRESENTATION_CSS)
+
+
 def sidebar_toggle(lang: str) -> None:
     """The presentation switch in the sidebar (seeded from ?present= and ?step= once per session)."""
     state.init_presentation(presentation.STEP_KEYS)

@@ -117,13 +117,18 @@ def ensure_size(lid: str) -> None:
         state.set_values({f"scn_size_{lid}": LEVERS[lid].size.default})
 
 
-def save_from_widgets(slot: str) -> Scenario:
-    """The package the widgets now describe, stored in `slot` and kept in the URL."""
-    scenario = Scenario(
-        name=package(slot).name, horizon=state.value("scn_horizon"),
+def from_widgets(name: str) -> Scenario:
+    """The package the lever and world widgets (ui/scenario_controls.py) now describe."""
+    return Scenario(
+        name=name, horizon=state.value("scn_horizon"),
         context={k: state.value(f"scn_{k}") for k in CONTEXT_KEYS},
         levers={lid: float(state.value(f"scn_size_{lid}")) if LEVERS[lid].size else None for lid in chosen_levers()},
     )
+
+
+def save_from_widgets(slot: str) -> Scenario:
+    """The package the widgets now describe, stored in `slot` and kept in the URL."""
+    scenario = from_widgets(package(slot).name)
     state.scenario_packages()[slot] = scenario.model_dump_json()
     state.publish_scenario(to_url(scenario))
     return scenario

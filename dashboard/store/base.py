@@ -27,6 +27,8 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from dashboard.store.room_tables import ROOM_TABLES
+
 #: Metadata columns (everything but the payload), in the order of the table.
 META_COLUMNS = ["dataset_id", "version", "seq", "title", "publisher", "revision", "licence", "citation", "url",
                 "built_by", "nature", "source_file", "file_sha256", "payload_sha256", "rows", "year_min",
@@ -50,6 +52,7 @@ TABLES = [
         dataset_id TEXT NOT NULL, version TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')""",
     """CREATE TABLE IF NOT EXISTS login_failures (
         scope TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure {real} NOT NULL)""",
+    *ROOM_TABLES,
 ]
 
 

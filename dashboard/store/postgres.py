@@ -23,8 +23,8 @@ CONNECT_TIMEOUT_S = 5
 MAX_IDLE = 8  # idle connections kept per process
 LOCK_TIMEOUT = "30s"
 WRITE_LOCK_KEY = 7_311_502  # any constant: the one advisory lock all writers of this app share
-SCHEMA_VERSION = 1  # raise it when SCHEMA gains a table: existing databases then get the new DDL
-OUR_TABLES = {"dashboard_schema", "versions", "active", "events", "login_failures"}
+SCHEMA_VERSION = 2  # 2: workshop rooms. Raise it when SCHEMA gains a table: existing databases then get the new DDL
+OUR_TABLES = {"dashboard_schema", "versions", "active", "events", "login_failures", "rooms", "room_submissions"}
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS dashboard_schema (version INTEGER NOT NULL)",

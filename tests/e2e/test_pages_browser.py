@@ -10,7 +10,7 @@ from tests.e2e.conftest import ARTIFACTS
 
 # The default page (overview) lives at the root: /overview is not a page URL of its own.
 URL_PATHS = {"overview": "", "map": "map", "skills": "skills", "scenarios": "scenarios",
-             "case-studies": "case-studies", "data": "data"}
+             "workshop": "workshop", "case-studies": "case-studies", "data": "data"}
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -1,0 +1,60 @@
+"""What a room of officials sees at 1280 px and wider, in English and Arabic, with either digits: no figure cut
+off, money named in its currency, counts shown as whole numbers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.presentation import SCENARIO_STEP_CASE
+from dashboard.scenario.presets import preset
+from dashboard.scenario.spec import SCENARIO_URL_KEY, to_url
+
+#: Every metric's label, value and delta, and the elements inside them: cut off when wider than their box.
+_CLIPPED_JS = """() => [...document.querySelectorAll(
+    "[data-testid='stMain'] :is([data-testid='stMetricValue'], [data-testid='stMetricDelta'], "
+    + "[data-testid='stMetricLabel']), [data-testid='stMain'] :is([data-testid='stMetricValue'], "
+    + "[data-testid='stMetricDelta'], [data-testid='stMetricLabel']) *")]
+  .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+  .map(e => e.innerText)"""
+
+_CARD_LABELS_JS = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMetricLabel']")]
+  .map(e => e.innerText)"""
+
+
+@pytest.fixture
+def room(browser):
+    from tests.e2e.conftest import PageProbe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    yield PageProbe(context.new_page())
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "digits"), [("en", "western"), ("ar", "western"), ("ar", "arabic")])
+def test_scenario_cards_show_every_figure_whole_with_its_currency(server, room, lang, digits):
+    from dashboard.i18n import t
+
+    package = to_url(preset(SCENARIO_STEP_CASE))
+    room.goto(f"{server}/scenarios?lang={lang}&digits={digits}&{SCENARIO_URL_KEY}={package}")
+    page = room.page
+    page.locator("[data-testid='stMetricDelta']").first.wait_for(timeout=30_000)
+    room.screenshot(f"scenario-cards-1280-{lang}-{digits}")
+    assert page.evaluate(_CLIPPED_JS) == []
+    labels = page.evaluate(_CARD_LABELS_JS)
+    for metric in ("cum_investment", "cum_cost"):
+        card = next(label for label in labels if t(f"scenario.headline.{metric}", lang) in label)
+        assert t("scenario.unit_of.cost_usd", lang) in card, card
+    page.get_by_text(t("scenario.tune", lang)).click()
+    room.wait_idle()
+    sizes = [text for text in page.locator("[data-testid='stSliderThumbValue']").all_inner_texts() if text]
+    assert sizes and all(re.fullmatch(r"[\d,]+", size) for size in sizes), sizes
+
+
+@pytest.mark.parametrize("url_path", ["", "map?map_country=DEU"])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_headline_figures_are_not_cut_off(server, room, url_path, lang):
+    sep = "&" if "?" in url_path else "?"
+    room.goto(f"{server}/{url_path}{sep}lang={lang}&digits={'arabic' if lang == 'ar' else 'western'}")
+    assert room.page.evaluate(_CLIPPED_JS) == []
