@@ -69,8 +69,10 @@ def bring_into_view(container_key: str) -> None:
             f" }})(30);</script>", unsafe_allow_javascript=True)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "table"
+def file_slug(text: str) -> str:
+    """A file name from a table's title: its words in any script (an Arabic title keeps its words, so two
+    downloads never share a name), joined by "_", without characters a file system forbids; at most 80 long."""
+    return re.sub(r"[^\w\u0610-\u061a\u064b-\u065f\u0670]+|_+", "_", text).strip("_").lower()[:80].strip("_") or "table"
 
 
 def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang: str,
@@ -81,7 +83,7 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
     every rerun otherwise, and a file prepared in advance is replaced by the next rerun, so with many people on
     one server a click could reach a file that is gone. `lazy=False` prepares them with the page.
     """
-    key = key or _slug(file_stem)
+    key = key or file_slug(file_stem)
     if show:
         if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
             # the grid draws left to right: first column on the right, cells aligned right
@@ -94,9 +96,9 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
         csv, xlsx = csv(), xlsx()
     left, right = st.columns(2)
     left.download_button(t("common.download_csv", lang), csv,
-                         file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=f"{key}_csv")
+                         file_name=f"{file_slug(file_stem)}.csv", mime="text/csv", key=f"{key}_csv")
     right.download_button(t("common.download_xlsx", lang), xlsx,
-                          file_name=f"{_slug(file_stem)}.xlsx", key=f"{key}_xlsx",
+                          file_name=f"{file_slug(file_stem)}.xlsx", key=f"{key}_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
