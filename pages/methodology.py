@@ -38,4 +38,4 @@ st.header(t("method.parameters", lang))
 st.caption(t("method.parameters_note", lang))
 param_frame = tables.parameter_table(lang, digits)
 widgets.table_with_downloads(param_frame, "scenario_parameters_all", t("scenario.source_line", lang), lang,
-                             key="method_params")
+                             key="method_params", whole=True)

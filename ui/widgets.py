@@ -76,15 +76,18 @@ def file_slug(text: str) -> str:
 
 
 def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang: str,
-                         key: str | None = None, show: bool = True, lazy: bool = True) -> None:
+                         key: str | None = None, show: bool = True, lazy: bool = True, whole: bool = False) -> None:
     """The table as shown, plus CSV and Excel downloads of exactly those rows with the source line.
 
     Files are built when a button is clicked (`lazy`): an Excel file costs tens of milliseconds to seconds on
     every rerun otherwise, and a file prepared in advance is replaced by the next rerun, so with many people on
-    one server a click could reach a file that is gone. `lazy=False` prepares them with the page.
+    one server a click could reach a file that is gone. `lazy=False` prepares them with the page. `whole` shows
+    every row (a reference table read in full, such as Methodology's parameters).
     """
     key = key or file_slug(file_stem)
-    if show:
+    if show and whole:  # a static table: every row and column on the page, long texts wrapped
+        st.table(frame.set_index(frame.columns[0]))
+    elif show:
         if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
             # the grid draws left to right: first column on the right, cells aligned right
             st.dataframe(frame, hide_index=True, width="stretch", column_order=list(frame.columns)[::-1],
