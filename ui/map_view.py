@@ -163,6 +163,8 @@ def _country_story(view: MapView, selected: str) -> None:
     panel_title = t("map.panel_trend_title", lang, country=country)
     widgets.chart(charts.country_trend(series, asylum, lang, panel_title), key="map_country_trend")
     st.caption(f"{view.both_sources(plaintext.markdown)} {t('map.panel_refugees_inside', lang)}")
+    if view.sex != "total" and not asylum.empty:  # the refugee series has no split by sex: say so
+        st.caption(t("map.panel_refugees_both_sexes", lang))
     widgets.table_when_open(charts.country_table(series, asylum, lang),
                             f"iraqi_born_in_{selected}_{stock.meta.version}", view.both_sources(), lang,
                             "map_country_table")
@@ -193,6 +195,8 @@ def trend_tabs(view: MapView, years: list[int]) -> None:
             title = t("map.trend_total_title", lang, start=start, end=end, sex=view.sex_label)
             widgets.chart(charts.diaspora_trend_with_refugees(whole, lang, title), key="map_trend_total")
             st.caption(f"{view.both_sources(plaintext.markdown)} {t('map.panel_refugees_inside', lang)}")
+            if sex != "total":
+                st.caption(t("map.panel_refugees_both_sexes", lang))
             widgets.table_when_open(charts.diaspora_table(whole, lang), f"diaspora_and_refugees_{version}_{sex}",
                                     view.both_sources(), lang, "map_trend_total_table")
     if tab_top.open:

@@ -221,3 +221,15 @@ def test_a_published_version_with_fewer_destinations_shows_the_rest_as_not_in_th
         assert land["text"][land["locations"].index("SWE")] == "not in this version"
     finally:
         st.cache_resource.clear()
+
+
+def test_refugee_bars_say_they_count_both_sexes_when_one_sex_is_chosen(open_page):
+    """UNHCR's series has no split by sex: with men or women chosen, the panel and the trend say so."""
+    from dashboard.i18n import t
+
+    note = t("map.panel_refugees_both_sexes", "en")
+    chosen = open_page(MAP, map_sex="female", map_country="DEU")
+    assert not chosen.exception
+    assert sum(note in caption.value for caption in chosen.caption) == 2     # the panel and the trend tab
+    total = open_page(MAP, map_sex="total", map_country="DEU")
+    assert not any(note in caption.value for caption in total.caption)
