@@ -17,7 +17,13 @@ html { font-size: clamp(18px, 1.5vw, 30px); }
 [data-testid='stMainBlockContainer'] { max-width: none; padding: 1rem 2.5rem 2rem; }
 [data-testid='stMain'] h1 { font-size: 2.2rem; padding-top: 0.5rem; }
 [data-testid='stMetricValue'] { font-size: 2.4rem; }
-.st-key-presentation_bar { border-bottom: 3px solid #0b6e4f; padding-bottom: 0.5rem; }
+.st-key-presentation_bar { border-bottom: 3px solid #0b6e4f; padding-bottom: 0.5rem; height: auto !important;
+  overflow: visible !important; }
+.st-key-presentation_bar [data-testid='stHorizontalBlock'], .st-key-presentation_bar [data-testid='stColumn']
+  { height: auto !important; flex-wrap: nowrap; }
+.st-key-presentation_bar :is(p, button, [data-testid='stCaptionContainer']) { font-size: 1rem !important; }
+.st-key-presentation_bar [data-testid='stCaptionContainer'] { color: #2f2d2b; line-height: 1.35;
+  margin-bottom: 0 !important; }
 .st-key-presentation_bar p { margin: 0; }
 .st-key-presentation_bar kbd { display: none; }
 </style>"""

@@ -74,3 +74,26 @@ def test_every_case_step_shows_the_case_it_announces(server, projector, lang):
     assert _case_shown(projector).strip() == t("cases.korea.name", lang)
     projector.goto(f"{server}/case-studies?lang={lang}&case=ireland")
     assert _case_shown(projector).strip() == t("cases.ireland.name", lang)
+
+
+_BAR_TEXT_JS = """() => {
+  const bar = document.querySelector('.st-key-presentation_bar');
+  const box = bar.getBoundingClientRect();
+  const texts = [...bar.querySelectorAll('p, button')].filter(e => e.offsetParent && e.innerText.trim());
+  return {
+    outside: texts.filter(e => e.getBoundingClientRect().bottom > box.bottom + 0.5).map(e => e.innerText),
+    clipped: texts.filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+      .map(e => e.innerText),
+    small: texts.filter(e => parseFloat(getComputedStyle(e).fontSize) < 18).map(e => e.innerText),
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_step_bar_text_is_whole_and_large_at_1280(server, projector, lang):
+    """The caption the facilitator reads out sits inside the bar (not cut by its bottom rule), at 18 px or more."""
+    projector.goto(f"{server}/?lang={lang}&present=1")
+    for _ in range(2):
+        found = projector.page.evaluate(_BAR_TEXT_JS)
+        assert found == {"outside": [], "clipped": [], "small": []}, found
+        _click_and_wait(projector, "present_next")
