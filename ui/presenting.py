@@ -22,7 +22,8 @@ html { font-size: clamp(18px, 1.5vw, 30px); }
 .st-key-presentation_bar [data-testid='stHorizontalBlock'], .st-key-presentation_bar [data-testid='stColumn']
   { height: auto !important; flex-wrap: nowrap; }
 .st-key-presentation_bar :is(p, button, [data-testid='stCaptionContainer']) { font-size: 1rem !important; }
-.st-key-presentation_bar [data-testid='stCaptionContainer'] { color: #2f2d2b; line-height: 1.35;
+.st-key-presentation_bar :is([data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] *)
+  { color: #2f2d2b !important; opacity: 1 !important; line-height: 1.35;
   margin-bottom: 0 !important; }
 .st-key-presentation_bar p { margin: 0; }
 .st-key-presentation_bar kbd { display: none; }

@@ -77,6 +77,15 @@ def test_every_case_step_shows_the_case_it_announces(server, projector, lang):
 
 
 _BAR_TEXT_JS = """() => {
+  // the text's colour (with its alpha and every ancestor's opacity) over the white page, as WCAG's ratio
+  const contrastOnWhite = (e) => {
+    const [r, g, b, a = 1] = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);
+    let alpha = a;
+    for (let n = e; n; n = n.parentElement) alpha *= parseFloat(getComputedStyle(n).opacity);
+    const lum = [r, g, b].map(c => (c * alpha + 255 * (1 - alpha)) / 255)
+      .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 1.05 / (0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2] + 0.05);
+  };
   const bar = document.querySelector('.st-key-presentation_bar');
   const box = bar.getBoundingClientRect();
   const texts = [...bar.querySelectorAll('p, button')].filter(e => e.offsetParent && e.innerText.trim());
@@ -85,15 +94,17 @@ _BAR_TEXT_JS = """() => {
     clipped: texts.filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
       .map(e => e.innerText),
     small: texts.filter(e => parseFloat(getComputedStyle(e).fontSize) < 18).map(e => e.innerText),
+    faint: texts.filter(e => !e.closest('button') && contrastOnWhite(e) < 4.5).map(e => e.innerText),
   };
 }"""
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_step_bar_text_is_whole_and_large_at_1280(server, projector, lang):
-    """The caption the facilitator reads out sits inside the bar (not cut by its bottom rule), at 18 px or more."""
+    """The caption the facilitator reads out sits inside the bar (not cut by its bottom rule), at 18 px or more
+    and at a contrast of at least 4.5:1."""
     projector.goto(f"{server}/?lang={lang}&present=1")
     for _ in range(2):
         found = projector.page.evaluate(_BAR_TEXT_JS)
-        assert found == {"outside": [], "clipped": [], "small": []}, found
+        assert found == {"outside": [], "clipped": [], "small": [], "faint": []}, found
         _click_and_wait(projector, "present_next")
