@@ -79,13 +79,24 @@ PRESENT_FONT = 20
 PRESENT_TITLE_FONT = 26
 
 
+def _legend_above_plot(fig: go.Figure) -> bool:
+    """A shown legend placed over the plot area (as dashboard.charts.common lays it out), where a title is too."""
+    legend = fig.layout.legend
+    shown = fig.layout.showlegend is not False and sum(trace.showlegend is not False for trace in fig.data) > 1
+    return shown and legend.yanchor == "bottom" and (legend.y or 0) >= 1
+
+
 def for_projector(fig: go.Figure) -> go.Figure:
     """A copy of `fig` with fonts, markers and lines enlarged for a projector; the builder's figure is untouched."""
     out = go.Figure(fig)
     out.update_layout(font={"size": PRESENT_FONT}, hoverlabel={"font": {"size": PRESENT_FONT}},
                       legend={"font": {"size": PRESENT_FONT}})
     if out.layout.title.text:
-        out.update_layout(title={"font": {"size": PRESENT_TITLE_FONT}})
+        out.update_layout(title={"font": {"size": PRESENT_TITLE_FONT}, "y": 1, "yref": "container",
+                                 "yanchor": "top", "pad": {"t": 8}})
+        if _legend_above_plot(out):  # room for the title and, under it, up to three rows of larger legend
+            out.update_layout(margin={"t": max(out.layout.margin.t or 0, PRESENT_TITLE_FONT + 3 * PRESENT_FONT * 1.6
+                                               + 24)})
     if out.layout.height:
         out.update_layout(height=int(out.layout.height * 1.25))
     out.update_xaxes(tickfont={"size": PRESENT_FONT}, title_font={"size": PRESENT_FONT})

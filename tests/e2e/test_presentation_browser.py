@@ -108,3 +108,21 @@ def test_step_bar_text_is_whole_and_large_at_1280(server, projector, lang):
         found = projector.page.evaluate(_BAR_TEXT_JS)
         assert found == {"outside": [], "clipped": [], "small": [], "faint": []}, found
         _click_and_wait(projector, "present_next")
+
+
+_LEGEND_ON_TITLE_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+  const title = plot.querySelector('.gtitle'), legend = plot.querySelector('.legend');
+  if (!title || !legend) return [];
+  const a = title.getBoundingClientRect(), b = legend.getBoundingClientRect();
+  const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return overlap ? [title.textContent] : [];
+})"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_legend_sits_on_a_chart_title_in_presentation(server, projector, lang):
+    projector.goto(f"{server}/?lang={lang}&present=1")
+    for _ in range(3):                                    # the overview, the map and the skills steps
+        projector.page.wait_for_timeout(1000)
+        assert projector.page.evaluate(_LEGEND_ON_TITLE_JS) == []
+        _click_and_wait(projector, "present_next")
