@@ -83,6 +83,11 @@ def _figure_html(fig: go.Figure, index: int, lang: str, digits: Digits) -> str:
     fig = go.Figure(fig)
     height = int(fig.layout.height or 420)
     fig.update_layout(width=A4_CONTENT_PX, height=height, autosize=False)
+    # tick labels push the margins out rather than fall off the drawing ("2.5M" shown as "M", years cut in half)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(margin={"b": max(fig.layout.margin.b or 0, 40), "l": max(fig.layout.margin.l or 0, 10),
+                              "r": max(fig.layout.margin.r or 0, 10)})
     spec = json.loads(pio.to_json(fig, validate=False, remove_uids=True))
     div_id = f"figure-{index}"
     return (f"<div class='figure' id='{div_id}' style='width:{A4_CONTENT_PX}px;height:{height}px'></div>"

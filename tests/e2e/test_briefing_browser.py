@@ -2,6 +2,16 @@
 
 import pytest
 
+#: Tick labels drawn (partly) outside their chart's SVG, i.e. clipped ("2.5M" shown as "M").
+_TICKS_OUTSIDE_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+  const svg = plot.querySelector('svg.main-svg').getBoundingClientRect();
+  return [...plot.querySelectorAll('.xtick text, .ytick text')].filter(tick => {
+    const box = tick.getBoundingClientRect();
+    return box.width > 0 && (box.left < svg.left - 1 || box.right > svg.right + 1 || box.top < svg.top - 1
+                             || box.bottom > svg.bottom + 1);
+  }).map(tick => `${tick.textContent} at ${Math.round(tick.getBoundingClientRect().bottom)}`);
+})"""
+
 
 @pytest.mark.parametrize("lang", ["ar", "en", "ckb"])
 def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp_path, lang):
@@ -35,6 +45,7 @@ def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp
     assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 1  # the trend line
     assert page.locator(".js-plotly-plot .barlayer .trace").count() >= 1      # the scenario bars
     assert attempted == [] and errors == []
+    assert page.evaluate(_TICKS_OUTSIDE_JS) == []                       # no axis label cut at the chart's edge
     page.screenshot(path=str(probe.screenshot(f"briefing-{lang}")), full_page=True)
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 680, "height": 1000})              # A4 less 15 mm margins, at 96 dpi
