@@ -82,18 +82,17 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
     Files are built when a button is clicked (`lazy`): an Excel file costs tens of milliseconds to seconds on
     every rerun otherwise, and a file prepared in advance is replaced by the next rerun, so with many people on
     one server a click could reach a file that is gone. `lazy=False` prepares them with the page. `whole` shows
-    every row (a reference table read in full, such as Methodology's parameters).
+    every row (a reference table read in full, such as Methodology's parameters), without a scroll bar.
     """
     key = key or file_slug(file_stem)
-    if show and whole:  # a static table: every row and column on the page, long texts wrapped
-        st.table(frame.set_index(frame.columns[0]))
-    elif show:
+    height = "content" if whole else "auto"   # `whole`: every row on the page, not a 10-row scrolling grid
+    if show:
         if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
             # the grid draws left to right: first column on the right, cells aligned right
-            st.dataframe(frame, hide_index=True, width="stretch", column_order=list(frame.columns)[::-1],
+            st.dataframe(frame, hide_index=True, width="stretch", height=height, column_order=list(frame.columns)[::-1],
                          column_config={c: st.column_config.Column(alignment="right") for c in frame.columns})
         else:
-            st.dataframe(frame, hide_index=True, width="stretch")
+            st.dataframe(frame, hide_index=True, width="stretch", height=height)
     csv, xlsx = ((lambda: to_csv_bytes(frame, source)), (lambda: to_excel_bytes(frame, source)))
     if not lazy:
         csv, xlsx = csv(), xlsx()

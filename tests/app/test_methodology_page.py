@@ -8,8 +8,7 @@ PAGE = "methodology"
 
 
 def _tables(at):
-    """Grids, and static tables shown in full (their first column is their index)."""
-    return [df.value for df in at.dataframe] + [table.value.reset_index() for table in at.table]
+    return [df.value for df in at.dataframe]
 
 
 def test_every_parameter_and_lever_is_listed_with_range_and_source(open_page):
