@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.charts.digits import localise_figure, localise_numbers
-from dashboard.headline import headline_cards, year_text
+from dashboard.headline import growth_caveats, headline_cards, year_text
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t, translation_note
 from dashboard.sources import isolate, source_line, source_lines
 
@@ -168,14 +168,17 @@ def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection
     )
 
 
-def headline_section(stock, totals, refugees, lang: str, digits: Digits) -> BriefingSection:
-    """The Overview's headline cards (dashboard.headline), from the same datasets the rest of the briefing uses.
-    Arguments are registry Datasets (meta + frame)."""
+def headline_section(stock, totals, refugees, lang: str, digits: Digits,
+                     caveats: Sequence[str] = ()) -> BriefingSection:
+    """The Overview's headline cards (dashboard.headline), from the same datasets the rest of the briefing uses,
+    with the Overview's notes beside them (`caveats`: dashboard.headline.growth_caveats). Arguments are registry
+    Datasets (meta + frame)."""
     from dashboard.diaspora import headline
 
     head = headline(stock.frame, totals.frame, refugees.frame)
     return BriefingSection(title=t("briefing.headline", lang), text=t("overview.intro", lang),
-                           metrics=headline_cards(head, lang, digits), notes=[t("overview.refugees_inside", lang)],
+                           metrics=headline_cards(head, lang, digits),
+                           notes=[*caveats, t("overview.refugees_inside", lang)],
                            source=source_lines([d.meta for d in (stock, totals, refugees)], lang))
 
 
@@ -240,10 +243,15 @@ def trend_section(stock, lang: str, digits: Digits) -> BriefingSection:
 
 
 def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundaries: dict, lang: str,
-                      digits: Digits, view: MapView = MapView(),
-                      scenario: Sequence[BriefingSection] = ()) -> list[BriefingSection]:
-    """The briefing's sections: headline figures, the map, the trend since 1990, the scenarios, the sources."""
-    sections = [headline_section(stock, totals, refugees, lang, digits),
+                      digits: Digits, view: MapView = MapView(), scenario: Sequence[BriefingSection] = (),
+                      other_revisions: Sequence = ()) -> list[BriefingSection]:
+    """The briefing's sections: headline figures, the map, the trend since 1990, the scenarios, the sources.
+    `other_revisions` (registry Datasets of the same dataset) say beside the growth figure that it depends on
+    its revision."""
+    from dashboard.countries import country_names
+
+    caveats = growth_caveats(stock, other_revisions, country_names(countries, lang), lang, digits)
+    sections = [headline_section(stock, totals, refugees, lang, digits, caveats),
                 map_section(stock, countries, boundaries, lang, digits, view)]
     if stock.frame["year"].nunique() > 1:  # a one-year revision (Rev.2024) has no trend to draw
         sections.append(trend_section(stock, lang, digits))

@@ -6,8 +6,11 @@ the diaspora (a revision ending in 2019 against a population table that has 2015
 
 from __future__ import annotations
 
-from dashboard.diaspora import Headline
+from collections.abc import Callable, Mapping, Sequence
+
+from dashboard.diaspora import Headline, growth_in_other_revision
 from dashboard.i18n import Digits, format_number, format_percent, localise_digits, t
+from dashboard.sources import provenance
 
 
 def year_text(year: int, digits: Digits) -> str:
@@ -35,3 +38,26 @@ def headline_cards(head: Headline, lang: str, digits: Digits) -> list[tuple[str,
         (t("overview.metric_refugees", lang, year=year_text(head.refugee_year, digits)),
          format_number(head.refugees + head.asylum_seekers, lang, digits)),
     ]
+
+
+def growth_caveats(stock, others: Sequence, names: Mapping[str, str], lang: str, digits: Digits,
+                   escape: Callable[[str], str] = str) -> list[str]:
+    """Why the growth card depends on its revision: one line for each other bundled revision that starts in the
+    same year (Rev.2019 gives +35% for 1990–2019 where Rev.2020 gives +223%, because Rev.2020 re-estimated Iran in
+    1990). `stock` and `others` are registry Datasets; `names` maps ISO3 to the reader's country names; `escape`
+    makes a published revision's typed name safe where the line is shown (dashboard.plaintext)."""
+    lines = []
+    for other in others:
+        if not other.meta.is_bundled or other.meta.version == stock.meta.version:
+            continue
+        elsewhere = growth_in_other_revision(stock.frame, other.frame)
+        if elsewhere is None:
+            continue
+        lines.append(t("overview.growth_caveat", lang, other=provenance(other.meta, "revision", lang, escape),
+                       start=year_text(elsewhere.base_year, digits), end=year_text(elsewhere.year, digits),
+                       revision=provenance(stock.meta, "revision", lang, escape),
+                       growth=format_percent(elsewhere.growth, lang, digits, decimals=0, signed=True),
+                       country=names.get(elsewhere.destination, elsewhere.destination),
+                       there=format_number(elsewhere.base_there, lang, digits),
+                       here=format_number(elsewhere.base_here, lang, digits)))
+    return lines

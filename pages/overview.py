@@ -6,8 +6,8 @@ from dashboard import diaspora, plaintext
 from dashboard.charts.overview import diaspora_trend, remittances_table, remittances_trend, top_destinations_bar
 from dashboard.countries import country_names, with_names
 from dashboard.diaspora import headline, stock_by_destination, total_by_year
-from dashboard.headline import headline_cards, year_text
-from dashboard.i18n import format_number, format_percent, join_list, t, t_optional
+from dashboard.headline import growth_caveats, headline_cards, year_text
+from dashboard.i18n import format_number, join_list, t, t_optional
 from dashboard.registry import DatasetMeta
 from dashboard.sources import provenance, source_line, source_lines
 from ui import cached, shell, widgets
@@ -43,17 +43,9 @@ if newest is not None and newest.year_max != head.year:
 cols = st.columns(4)
 for column, (label, value) in zip(cols, headline_cards(head, lang, digits), strict=True):
     column.metric(label, value)
-for other in cached.versions("migrant_stock"):
-    elsewhere = diaspora.growth_in_other_revision(stock.frame, cached.dataset("migrant_stock", other.version).frame) \
-        if other.is_bundled and other.version != stock.meta.version else None
-    if elsewhere is not None:
-        cols[2].caption(t("overview.growth_caveat", lang, other=revision(other),
-                          start=year_text(elsewhere.base_year, digits), end=year_text(elsewhere.year, digits),
-                          revision=revision(stock.meta),
-                          growth=format_percent(elsewhere.growth, lang, digits, decimals=0, signed=True),
-                          country=country_names(cached.countries(), lang).get(elsewhere.destination),
-                          there=format_number(elsewhere.base_there, lang, digits),
-                          here=format_number(elsewhere.base_here, lang, digits)))
+bundled = [cached.dataset("migrant_stock", m.version) for m in cached.versions("migrant_stock") if m.is_bundled]
+for caveat in growth_caveats(stock, bundled, country_names(cached.countries(), lang), lang, digits, plaintext.markdown):
+    cols[2].caption(caveat)
 cols[3].caption(t("overview.refugees_inside", lang))
 st.caption(t("overview.refugees_split", lang, refugees=format_number(head.refugees, lang, digits),
              asylum_seekers=format_number(head.asylum_seekers, lang, digits)))

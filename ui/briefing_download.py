@@ -76,6 +76,7 @@ def briefing_sections(lang: str, digits: str, map_version: str | None, map_view:
     return briefing.standard_sections(
         stock, totals, refugees, dataset("countries").frame, cached.boundaries(), lang, digits,
         briefing.MapView(**map_view),
+        other_revisions=[dataset("migrant_stock", m.version) for m in cached.versions("migrant_stock") if m.is_bundled],
         scenario=briefing.scenario_sections(scenarios, cached.scenario_population(stock, skills), lang, digits,
                                             data=(stock, skills), pools=cached.scenario_pools(stock, skills),
                                             sample_note=sample_note(skills.meta, lang)))

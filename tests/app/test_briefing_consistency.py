@@ -57,3 +57,11 @@ def test_a_briefing_from_rev2019_runs_its_scenarios_on_rev2019(rev2019_sections,
     assert any("in 2019" in note and stock_lines["rev2019"] in note for note in scenario.notes)
     shown = [s.source for s in rev2019_sections] + [n for s in rev2019_sections for n in s.notes]
     assert not [text for text in shown if stock_lines["rev2020"] in text]
+
+
+def test_the_briefing_says_beside_its_growth_figure_that_it_depends_on_the_revision(open_page):
+    at = open_page(lang="en")
+    page_caveats = [c.value for c in at.caption if c.value.startswith("Depends on the revision")]
+    notes = briefing_download.briefing_sections("en", "western", None, {}, {}, {})[0].notes
+    assert page_caveats and [n for n in notes if n in page_caveats] == page_caveats   # the same words, both places
+    assert any("Rev.2019 gives +35% for 1990–2019" in note and "Iran" in note for note in notes)
