@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -55,19 +56,29 @@ def _script_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
+#: One number as written in any digit choice: an optional sign (not a range's dash), digits, group and decimal marks.
+_NUMBER = re.compile(r"(?<![\d٠-٩۰-۹])[-−]?[\d٠-٩۰-۹](?:[\d٠-٩۰-۹]|[,.٬٫](?=[\d٠-٩۰-۹]))*")
+
+
+def _whole_numbers(escaped: str) -> str:
+    """Each number in already escaped text as a left-to-right isolate that never wraps: a range "P50 (P10–P90)"
+    keeps its order in Arabic and Kurdish, and no cell breaks inside "25,000"."""
+    return _NUMBER.sub(lambda m: f"<bdi dir='ltr' class='n'>{m.group(0)}</bdi>", escaped)
+
+
 def _cell(value: object, lang: str, digits: Digits) -> tuple[str, bool]:
-    """(escaped text, is_number) of one table cell."""
+    """(markup, is_number) of one table cell: escaped text with its numbers kept whole."""
     if isinstance(value, bool) or value is None:
         return html.escape("" if value is None else str(value)), False
     if isinstance(value, int) or (hasattr(value, "dtype") and pd.api.types.is_integer_dtype(type(value))):
-        return html.escape(format_number(int(value), lang, digits)), True
+        return _whole_numbers(html.escape(format_number(int(value), lang, digits))), True
     if isinstance(value, float):
-        return html.escape(format_number(value, lang, digits, decimals=1)), True
-    return html.escape(localise_numbers(str(value), digits)), False
+        return _whole_numbers(html.escape(format_number(value, lang, digits, decimals=1))), True
+    return _whole_numbers(html.escape(localise_numbers(str(value), digits))), False
 
 
 def _table_html(frame: pd.DataFrame, lang: str, digits: Digits) -> str:
-    head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f"<th scope='col'>{_whole_numbers(html.escape(str(c)))}</th>" for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
@@ -116,6 +127,9 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 6px 0;
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border-bottom: 1px solid #d0d7de; padding: 3px 6px; text-align: start; overflow-wrap: anywhere; }
+/* a number never wraps inside itself ("25, 00 0"), a header word never splits ("Lo w") */
+.n { white-space: nowrap; unicode-bidi: isolate; }
+th { overflow-wrap: normal; }
 th { background: #f1f4f6; }
 td.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .source { color: #555; font-size: 9pt; }

@@ -69,7 +69,20 @@ def test_text_is_escaped_and_tables_localised():
     html = briefing.build_briefing("ar", "arabic", [section])
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "a &amp; b" in html and "&lt;b&gt;x&lt;/b&gt;" in html
-    assert "<td class='num'>١٬٢٣٤٬٥٦٧</td>" in html
+    assert "<td class='num'><bdi dir='ltr' class='n'>١٬٢٣٤٬٥٦٧</bdi></td>" in html
+
+
+@pytest.mark.parametrize(("lang", "digits"), [("ar", "arabic"), ("ckb", "western"), ("en", "western")])
+def test_every_number_in_a_table_is_one_left_to_right_unit(lang, digits):
+    """A range "P50 (P10–P90)" keeps its order in right-to-left text and no number wraps ("25, 00 0")."""
+    table = pd.DataFrame({"Low": ["25,000", "55,000 (-44,606–84,685)", "1,200 M (450 M–2,700 M)", "0.50%"]})
+    page = briefing.build_briefing(lang, digits, [briefing.BriefingSection(title="t", table=table)])
+    body = page[page.index("<table>"):page.index("</table>")]
+    numbers = re.findall(r"<bdi dir='ltr' class='n'>([^<]*)</bdi>", body)
+    raw = ["25,000", "55,000", "-44,606", "84,685", "1,200", "450", "2,700", "0.50"]
+    assert numbers == [briefing.localise_numbers(n, digits) for n in raw]   # the sign in, the range's dash out
+    assert re.sub(r"<bdi[^>]*>[^<]*</bdi>", "", body).count("٬") == 0      # no number left outside a unit
+    assert re.search(r"\.n \{[^}]*white-space: nowrap", page)
 
 
 def test_scenario_section_is_placed_before_sources(data):

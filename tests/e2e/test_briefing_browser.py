@@ -12,10 +12,38 @@ _TICKS_OUTSIDE_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].f
   }).map(tick => `${tick.textContent} at ${Math.round(tick.getBoundingClientRect().bottom)}`);
 })"""
 
+#: Numbers split over two lines ("25, 00 0"), header words split ("Lo w"), and ranges out of reading order:
+#: each of a cell's numbers must follow the one before in the page's direction (or start a lower line).
+_TABLE_FAULTS_JS = """() => {
+  const faults = [];
+  const rtl = document.documentElement.dir === 'rtl';
+  for (const unit of document.querySelectorAll('td .n, th .n'))
+    if (unit.getClientRects().length !== 1) faults.push(`number wraps: ${unit.textContent}`);
+  for (const th of document.querySelectorAll('th')) {
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      for (const word of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index); range.setEnd(node, word.index + word[0].length);
+        if (range.getClientRects().length > 1) faults.push(`header word splits: ${word[0]}`);
+      }
+  }
+  for (const td of document.querySelectorAll('td')) {
+    const boxes = [...td.querySelectorAll('.n')].map(n => n.getBoundingClientRect());
+    for (let i = 1; i < boxes.length; i++) {
+      const [a, b] = [boxes[i - 1], boxes[i]];
+      const lower = b.top > a.top + 4;          // a line box further down
+      const after = rtl ? b.right <= a.left + 1 : b.left >= a.right - 1;
+      if (!lower && !after) faults.push(`out of order: ${td.textContent}`);
+    }
+  }
+  return faults;
+}"""
+
 
 @pytest.mark.parametrize("lang", ["ar", "en", "ckb"])
 def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp_path, lang):
-    probe.goto(f"{server}/map?lang={lang}&digits={'western' if lang == 'en' else 'arabic'}")
+    probe.goto(f"{server}/map?lang={lang}&digits={'arabic' if lang == 'ar' else 'western'}")
     with probe.page.expect_download(timeout=60_000) as download:
         probe.page.locator(".st-key-briefing_download button").first.click()
     path = tmp_path / download.value.suggested_filename
@@ -50,4 +78,6 @@ def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 680, "height": 1000})              # A4 less 15 mm margins, at 96 dpi
     assert page.evaluate("document.documentElement.scrollWidth") <= 680, "wider than an A4 page"
+    assert page.locator("td .n").count() > 20                                # the tables' numbers are units
+    assert page.evaluate(_TABLE_FAULTS_JS) == []
     context.close()
