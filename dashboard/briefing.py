@@ -135,7 +135,10 @@ td.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowra
 .source { color: #555; font-size: 9pt; }
 .synthetic { border: 1px solid #e0a800; background: #fff8e1; padding: 6px 10px; border-radius: 6px; }
 ul { margin: 4px 0; padding-inline-start: 20px; }
-@media print { body { padding: 0; max-width: none; } section { break-inside: auto; } }
+@media print { body { padding: 0; max-width: none; } section { break-inside: auto; }
+  /* the headline figures in one row, so the whole map still fits beneath them on page 1 */
+  .metrics { grid-template-columns: repeat(4, 1fr); gap: 6px; } .metric { padding: 6px 8px; }
+  .metric .value { font-size: 15pt; white-space: nowrap; } }
 """
 
 
@@ -230,7 +233,9 @@ def map_section(stock, countries: pd.DataFrame, boundaries: dict, lang: str, dig
     gaps = coverage_gaps(stock.frame, stock.meta.not_estimated)  # no figure in this revision: never zero
     fig = world_map(measures, boundaries, countries, view.measure, lang, digits, title, log_scale=view.log_scale,
                     base_year=view.base_year, gaps=gaps)
-    fig.update_layout(height=460)
+    # 360 px lets the whole map follow the headline figures on page 1 of the printed A4: at 460 it did not fit
+    # beneath them, went to page 2 whole and left page 1 half empty
+    fig.update_layout(height=360)
     top = with_names(measures.dropna(subset=["rank"]).head(10), countries, lang, "destination_iso3")
     table = pd.DataFrame({
         t("chart.rank", lang): top["rank"].astype(int),

@@ -1,5 +1,8 @@
 """The briefing downloaded from the sidebar opens from disk with the network off and draws its map and charts."""
 
+import io
+
+import pypdf
 import pytest
 
 #: Tick labels drawn (partly) outside their chart's SVG, i.e. clipped ("2.5M" shown as "M").
@@ -80,4 +83,14 @@ def test_downloaded_briefing_draws_offline_from_disk(server, probe, browser, tmp
     assert page.evaluate("document.documentElement.scrollWidth") <= 680, "wider than an A4 page"
     assert page.locator("td .n").count() > 20                                # the tables' numbers are units
     assert page.evaluate(_TABLE_FAULTS_JS) == []
+    # printed to A4, the header, the headline figures and the whole map share page 1 (not half of it left empty)
+    assert page.evaluate("document.querySelectorAll('section')[1].querySelector('.choroplethlocation') !== null")
+    page.evaluate("""() => {
+      [...document.querySelectorAll('section')].slice(2).forEach(s => s.remove());    // all after the map section
+      document.querySelectorAll('section')[1].querySelectorAll('table, ul, p').forEach(e => e.remove());
+    }""")                                                               # the map's top-ten table may turn over
+    first_pages = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages
+    layout = page.evaluate("[...document.querySelectorAll('header, section > *')]"
+                           ".map(e => `${e.tagName} ends at ${Math.round(e.getBoundingClientRect().bottom)}`)")
+    assert len(first_pages) == 1, f"the headline figures and the map do not fit on page 1: {layout}"
     context.close()
