@@ -8,6 +8,9 @@ import pytest
 
 from dashboard import briefing
 from dashboard.registry import Registry
+from dashboard.scenario.population import build_population
+from dashboard.scenario.presets import preset
+from dashboard.skills import talent_pool
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +113,24 @@ def test_briefing_map_carries_its_country_shapes_inline(arabic):
     choropleths = [t for t in sections[1].figure.data if t.type == "choropleth"]
     assert choropleths and all(t.geojson.startswith("data:application/geo+json,") for t in choropleths)
     assert "world_boundaries.json" not in html and '"coordinates"' in html.replace("%22", '"')
+
+
+#: Latin text allowed in an Arabic or Kurdish source line: acronyms (UNHCR, IMS, DIOC) and revision codes.
+_CODE = re.compile(r"^(?:[A-Z]{2,}|Rev\.\d{4})$")
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_source_lines_are_in_the_readers_language(data, lang):
+    """Every section names its sources in Arabic or Kurdish; only the full citations keep the publishers' words."""
+    registry = Registry()
+    stock, skills = registry.get("migrant_stock"), registry.get("skills")
+    population = build_population(stock.frame, talent_pool(skills.frame))
+    scenario = briefing.scenario_sections({"Ireland": preset("ireland")}, population, lang, "arabic",
+                                          data=[stock, skills])
+    sections = briefing.standard_sections(*data, lang, "arabic", scenario=scenario)
+    cited = [s for s in sections if s.title != briefing.t("briefing.sources", lang)]
+    lines = [text for s in cited for text in (s.source, *s.notes) if text]
+    assert len(lines) >= 6 and sum("Rev.2020" in line for line in lines) >= 4   # the sources are all there
+    latin = {word for line in lines for word in re.findall(r"[A-Za-z][A-Za-z.\d]*", line)}
+    assert {word for word in latin if not _CODE.match(word)} == set()
+    assert any("United Nations" in note for note in sections[-1].notes)            # publishers' own citations
