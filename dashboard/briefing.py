@@ -60,10 +60,13 @@ def _script_json(value: object) -> str:
 _NUMBER = re.compile(r"(?<![\d٠-٩۰-۹])[-−]?[\d٠-٩۰-۹](?:[\d٠-٩۰-۹]|[,.٬٫](?=[\d٠-٩۰-۹]))*")
 
 
-def _whole_numbers(escaped: str) -> str:
-    """Each number in already escaped text as a left-to-right isolate that never wraps: a range "P50 (P10–P90)"
-    keeps its order in Arabic and Kurdish, and no cell breaks inside "25,000"."""
-    return _NUMBER.sub(lambda m: f"<bdi dir='ltr' class='n'>{m.group(0)}</bdi>", escaped)
+def _whole_numbers(text: str) -> str:
+    """`text` escaped, each number in it a left-to-right isolate that never wraps: a range "P50 (P10–P90)" keeps
+    its order in Arabic and Kurdish, and no cell breaks inside "25,000"."""
+    parts = _NUMBER.split(text)
+    numbers = _NUMBER.findall(text)
+    return "".join(html.escape(part) + (f"<bdi dir='ltr' class='n'>{html.escape(numbers[i])}</bdi>"
+                                        if i < len(numbers) else "") for i, part in enumerate(parts))
 
 
 def _cell(value: object, lang: str, digits: Digits) -> tuple[str, bool]:
@@ -71,14 +74,14 @@ def _cell(value: object, lang: str, digits: Digits) -> tuple[str, bool]:
     if isinstance(value, bool) or value is None:
         return html.escape("" if value is None else str(value)), False
     if isinstance(value, int) or (hasattr(value, "dtype") and pd.api.types.is_integer_dtype(type(value))):
-        return _whole_numbers(html.escape(format_number(int(value), lang, digits))), True
+        return _whole_numbers(format_number(int(value), lang, digits)), True
     if isinstance(value, float):
-        return _whole_numbers(html.escape(format_number(value, lang, digits, decimals=1))), True
-    return _whole_numbers(html.escape(localise_numbers(str(value), digits))), False
+        return _whole_numbers(format_number(value, lang, digits, decimals=1)), True
+    return _whole_numbers(localise_numbers(str(value), digits)), False
 
 
 def _table_html(frame: pd.DataFrame, lang: str, digits: Digits) -> str:
-    head = "".join(f"<th scope='col'>{_whole_numbers(html.escape(str(c)))}</th>" for c in frame.columns)
+    head = "".join(f"<th scope='col'>{_whole_numbers(str(c))}</th>" for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []

@@ -86,6 +86,9 @@ def test_every_number_in_a_table_is_one_left_to_right_unit(lang, digits):
     assert numbers == [briefing.localise_numbers(n, digits) for n in raw]   # the sign in, the range's dash out
     assert re.sub(r"<bdi[^>]*>[^<]*</bdi>", "", body).count("٬") == 0      # no number left outside a unit
     assert re.search(r"\.n \{[^}]*white-space: nowrap", page)
+    quoted = briefing.build_briefing(lang, digits, [briefing.BriefingSection(
+        title="t", table=pd.DataFrame({"<i>'x'</i>": ["<b>O'Brien</b>"]}))])
+    assert "&lt;b&gt;O&#x27;Brien&lt;/b&gt;" in quoted and "&lt;i&gt;&#x27;x&#x27;&lt;/i&gt;" in quoted  # no "&#x<bdi>"
 
 
 def test_scenario_section_is_placed_before_sources(data):
