@@ -93,7 +93,7 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
                          column_config={c: st.column_config.Column(alignment="right") for c in frame.columns})
         else:
             st.dataframe(frame, hide_index=True, width="stretch", height=height)
-    csv, xlsx = ((lambda: to_csv_bytes(frame, source)), (lambda: to_excel_bytes(frame, source)))
+    csv, xlsx = ((lambda: to_csv_bytes(frame, source)), (lambda: to_excel_bytes(frame, source, right_to_left=is_rtl(lang))))
     if not lazy:
         csv, xlsx = csv(), xlsx()
     left, right = st.columns(2)
