@@ -43,21 +43,42 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={c: neutralise(c) for c in out.columns})
 
 
+#: Decimal places kept in a download's fractional numbers: a share to a hundredth of a percentage point.
+EXPORT_DECIMALS = 4
+
+
+def rounded_for_export(frame: pd.DataFrame) -> pd.DataFrame:
+    """Fractional columns rounded to EXPORT_DECIMALS (a share reads 0.1232, not 0.12318766...); integer columns,
+    and whole-number floats such as counts, are unchanged."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(EXPORT_DECIMALS)
+    return out
+
+
 def to_csv_bytes(frame: pd.DataFrame, source_line: str) -> bytes:
     """UTF-8 with BOM (so Excel shows Arabic correctly); the source line follows the table after a blank line.
 
     Every text is quoted: with minimal quoting a carriage return inside a cell is written bare, and a spreadsheet
     starts a new row there, whose first cell can be a formula ("x\r=1+2")."""
-    body = neutralise_formulas(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC)
+    body = neutralise_formulas(rounded_for_export(frame)).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC)
     source = io.StringIO()
     csv.writer(source, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC).writerow([neutralise(source_line)])
     return ("\ufeff" + body + "\n" + source.getvalue()).encode("utf-8")
 
 
-def to_excel_bytes(frame: pd.DataFrame, source_line: str, sheet_name: str = "data") -> bytes:
-    """A workbook with the table on its first sheet and the source on a second sheet named 'source'."""
+def to_excel_bytes(frame: pd.DataFrame, source_line: str, sheet_name: str = "data",
+                   right_to_left: bool = False) -> bytes:
+    """A workbook with the table on its first sheet and the source on a second sheet named 'source'.
+
+    `right_to_left` (Arabic, Kurdish) sets every sheet right to left, so the first column sits on the right as on
+    the page."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": _XLSX_OPTIONS}) as writer:
-        neutralise_formulas(frame).to_excel(writer, sheet_name=sheet_name[:31], index=False)
+        neutralise_formulas(rounded_for_export(frame)).to_excel(writer, sheet_name=sheet_name[:31], index=False)
         pd.DataFrame({"source": [neutralise(source_line)]}).to_excel(writer, sheet_name="source", index=False)
+        if right_to_left:
+            for sheet in writer.sheets.values():
+                sheet.right_to_left()
     return buffer.getvalue()

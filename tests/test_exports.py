@@ -78,3 +78,23 @@ def test_excel_stores_text_as_text_never_a_formula_or_a_link():
     with zipfile.ZipFile(io.BytesIO(to_excel_bytes(frame, "=1+2"))) as book:
         sheets = "".join(book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/sheet"))
         assert "<f>" not in sheets and "hyperlink" not in sheets.lower()
+
+
+def test_downloads_round_fractions_and_keep_counts_exact():
+    frame = pd.DataFrame({"country": ["Germany", "Sweden"], "share": [0.12318766234, 0.5],
+                          "people": [1234567, 89], "people_float": [1234567.0, 89.0]})
+    text = to_csv_bytes(frame, "Source").decode("utf-8-sig")
+    assert "0.12318766" not in text and "0.1232" in text
+    assert "1234567" in text
+    book = pd.read_excel(io.BytesIO(to_excel_bytes(frame, "Source")))
+    assert book["share"].tolist() == [0.1232, 0.5]
+    assert book["people"].tolist() == [1234567, 89] and book["people_float"].tolist() == [1234567, 89]
+
+
+@pytest.mark.parametrize("right_to_left", [True, False])
+def test_excel_sheets_read_right_to_left_for_arabic_and_kurdish(right_to_left):
+    import openpyxl
+
+    frame = pd.DataFrame({"البلد": ["ألمانيا"], "n": [1]})
+    book = openpyxl.load_workbook(io.BytesIO(to_excel_bytes(frame, "المصدر", right_to_left=right_to_left)))
+    assert [bool(sheet.sheet_view.rightToLeft) for sheet in book.worksheets] == [right_to_left] * 2

@@ -75,9 +75,11 @@ def store_error(exc: StoreError, lang: str, out=st) -> None:
 
 def _start(form: str, secret_keys: tuple[str, ...]) -> None:
     """Before a form is drawn: empty the fields an attempt asked to clear, and show that attempt's outcome."""
-    for key in st.session_state.pop(_CLEAR, {}).get(form, ()):
+    # Only this form's entries: the Data page draws the publish form before the rollback form in one run, so
+    # taking every form's entries here lost a rollback's outcome and left its passphrase in the field.
+    for key in st.session_state.get(_CLEAR, {}).pop(form, ()):
         st.session_state[key] = False if key.endswith("confirm") else ""
-    for kind, text in st.session_state.pop(_NOTICES, {}).get(form, []):
+    for kind, text in st.session_state.get(_NOTICES, {}).pop(form, []):
         getattr(st, kind)(text)
 
 

@@ -45,8 +45,12 @@ class SkillsView:
                 "share": t("skills.share", self.lang)}
 
     def show(self, fig, table: pd.DataFrame, stem: str, key: str) -> None:
-        """Chart, then its (suppressed) table with downloads, then the source."""
-        widgets.chart(fig, key=f"{key}_chart")
+        """Chart, then its (suppressed) table with downloads, then the source. No figure (`None`: no group large
+        enough to draw) shows a sentence saying why instead of an empty chart with 0-1 axes."""
+        if fig is None:
+            st.info(t("skills.chart_too_few", self.lang, n=sk.MIN_RESPONDENTS), icon=":material/info:")
+        else:
+            widgets.chart(fig, key=f"{key}_chart")
         widgets.table_in_expander(table, stem, self.source, self.lang, key)
         widgets.source_caption(self.meta, self.lang)
 
@@ -89,7 +93,7 @@ def compare(s: SkillsView) -> None:
                           & (comparison["matches"] >= sk.MIN_RESPONDENTS)].head(20)
     title = t("skills.compare_title", lang, indicator=t(f"skills.indicator.{indicator}", lang))
     fig = charts.share_bars(reliable.assign(respondents=reliable["matches"]), lang, digits, s.country, title,
-                            value_column="residence_iso3")
+                            value_column="residence_iso3") if len(reliable) else None
     st.caption(t("skills.compare_note", lang, n=sk.MIN_RESPONDENTS))
     table = sk.suppress(comparison, "matches", derived=["matches_weighted", "share"])
     table = sk.display_table(table.assign(residence_iso3=table["residence_iso3"].map(s.country)), lang, digits, {
@@ -128,8 +132,8 @@ def priority(s: SkillsView) -> None:
     where = sk.pool_by_country(pool, focus_sector, focus_mode, levels)
     title = t("skills.pool_country_title", lang, sector=label("sector", lang)(focus_sector),
               mode=label("mode", lang)(focus_mode))
-    fig = charts.count_bars(where[where["respondents"] >= sk.MIN_RESPONDENTS].head(15), lang, digits, s.country,
-                            title)
+    shown = where[where["respondents"] >= sk.MIN_RESPONDENTS].head(15)
+    fig = charts.count_bars(shown, lang, digits, s.country, title) if len(shown) else None
     table = sk.display_table(where.assign(residence_iso3=where["residence_iso3"].map(s.country)), lang, digits,
                              {"residence_iso3": t("skills.col.country", lang),
                               "respondents": t("skills.respondents", lang),

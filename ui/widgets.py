@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -93,7 +94,7 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
                          column_config={c: st.column_config.Column(alignment="right") for c in frame.columns})
         else:
             st.dataframe(frame, hide_index=True, width="stretch", height=height)
-    csv, xlsx = ((lambda: to_csv_bytes(frame, source)), (lambda: to_excel_bytes(frame, source)))
+    csv, xlsx = partial(to_csv_bytes, frame, source), partial(to_excel_bytes, frame, source, right_to_left=is_rtl(lang))
     if not lazy:
         csv, xlsx = csv(), xlsx()
     left, right = st.columns(2)

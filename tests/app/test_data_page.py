@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import auth
+from dashboard.i18n import t
 from dashboard.pages import page
 from dashboard.registry import Registry
 from dashboard.store import Store
@@ -219,3 +220,26 @@ def test_a_hostile_file_is_refused_by_its_limit_on_the_page(home):
         "or unused columns to the right), or export just the table as CSV."]
     assert not at.exception
     assert not Store(home).exists()
+
+
+def test_after_a_rollback_the_tables_tick_the_new_active_version_and_say_so_at_once(home, doubled_csv):
+    at = _publish(_upload(_data_page(_analysts()), "stock.csv", doubled_csv), PASSPHRASE)
+    at.selectbox(key="versions_dataset").set_value("migrant_stock").run()
+
+    def active_versions() -> list[list[str]]:
+        """The ticked migrant-stock version in every table that lists versions (Sources and Versions tabs)."""
+        tables = [d.value for d in at.dataframe if {"Version", "Active"} <= set(d.value.columns)]
+        tables = [tb[tb["Dataset"] == "migrant_stock"] if "Dataset" in tb.columns else tb for tb in tables]
+        return [tb.loc[tb["Active"].astype(bool), "Version"].tolist() for tb in tables]
+
+    assert active_versions() == [["v4"], ["v4"]]
+    at.selectbox(key="rollback_version").set_value("rev2020")
+    at.text_input(key="rollback_who").input(ANALYST)
+    at.text_input(key="rollback_passphrase").input(PASSPHRASE)
+    next(b for b in at.button if b.label == t("data.rollback_button", "en")).click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    # the outcome shows, and the passphrase is cleared, even with a file still waiting in the upload tab
+    assert "Migrant stock: version rev2020 is active again on every page." in [s.value for s in at.success]
+    assert at.text_input(key="rollback_passphrase").value == ""
+    assert active_versions() == [["rev2020"], ["rev2020"]]   # at once, without a reload

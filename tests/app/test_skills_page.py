@@ -175,3 +175,14 @@ def test_unknown_filter_value_in_link_is_dropped_with_a_notice(open_page):
     assert not at.exception
     assert at.multiselect(key="skills_sex").value == ["female"]
     assert any("female,robot" in reader_text(i.value) for i in at.info)
+
+
+def test_a_filter_that_leaves_no_group_says_so_instead_of_an_empty_chart(open_page):
+    at = open_page(PAGE, timeout=60)
+    at.multiselect(key="skills_countries").set_value(["DEU"]).run()
+    at.multiselect(key="skills_sex").set_value(["female"]).run()
+    at.segmented_control(key="skills_section").set_value("priority").run()
+    assert not at.exception
+    empty = [fig for fig in sample_figures(at) if not any(len(trace.get("x") or []) for trace in fig["data"])]
+    assert not empty, [fig["layout"].get("title") for fig in empty]
+    assert any(f"at least {sk.MIN_RESPONDENTS} respondents" in i.value for i in at.info)
