@@ -452,12 +452,13 @@ def country_summary(skills: pd.DataFrame, iso3: str, lang: str, digits: Digits =
                                        t("skills.respondents", lang)])
 
 
-def sample_note(meta: DatasetMeta, lang: str) -> str:
+def sample_note(meta: DatasetMeta, lang: str, escape: Callable[[str], str] = str) -> str:
     """The one line beside every figure that depends on the skills data (`meta`: its DatasetMeta): the
-    illustrative sample says so; a real survey (published or explored) is named."""
+    illustrative sample says so; a real survey (published or explored) is named, its typed title passed through
+    `escape` (`dashboard.plaintext.markdown` where the line is shown as Markdown, as for source_line)."""
     if meta.is_synthetic:
         return t("common.sample_note", lang)
-    return t("common.survey_note", lang, title=provenance(meta, "title", lang) or meta.source_file)
+    return t("common.survey_note", lang, title=provenance(meta, "title", lang, escape) or escape(meta.source_file))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ def levers_and_results() -> None:
                              baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
     st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
     view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
-    st.caption(view.sample_note)
+    st.caption(view.sample_note_shown)
 
     # Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
     tabs = st.tabs([t(f"scenario.tab_{name}", lang) for name in scenario_tabs.TABS], key="scn_tab", on_change="rerun")
@@ -66,7 +66,7 @@ def levers_and_results() -> None:
             with tab:
                 scenario_tabs.RENDER[name](view)
                 if name != "save":
-                    st.caption(view.sample_note)
+                    st.caption(view.sample_note_shown)
 
 
 levers_and_results()

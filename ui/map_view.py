@@ -109,9 +109,9 @@ def official_education(column, iso3: str, lang: str, digits: str) -> None:
     dioc = cached.dataset("skills_dioc_e")
     figure = skills_official.official_education(dioc.frame, iso3)
     shown = t("official.no_figure", lang) if figure is None else format_percent(figure["share"], lang, digits)
-    line = official_charts.panel_text(figure, lang, digits)
+    line = plaintext.markdown(official_charts.panel_text(figure, lang, digits))  # reasons may come from a file
     column.metric(t("official.panel_metric", lang), shown, help=line)
-    st.caption(f"{t('official.panel_title', lang)}: {line}. {source_line(dioc.meta, lang)}")
+    st.caption(f"{t('official.panel_title', lang)}: {line}. {source_line(dioc.meta, lang, plaintext.markdown)}")
 
 
 #: The country panel's container: a click on the map brings it into view.
@@ -171,7 +171,7 @@ def _country_story(view: MapView, selected: str) -> None:
     skills = cached.dataset("skills")
     summary = cached.skills_country_summary(skills.meta.version, skills.meta.sha256, selected, lang, digits)
     st.markdown(f"**{t('map.panel_skills', lang, country=country)}**")
-    st.caption(sample_note(skills.meta, lang))
+    st.caption(sample_note(skills.meta, lang, plaintext.markdown))
     if summary.empty:
         st.caption(t("map.panel_no_skills", lang, country=country))
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import presentation
+from dashboard import plaintext, presentation
 from dashboard.i18n import format_number, is_rtl, t
 from dashboard.skills import sample_note
 from ui import cached, shell, state
@@ -76,7 +76,7 @@ def presentation_bar(lang: str, page_id: str) -> None:
         middle.markdown(f"**{t(current.title_key, lang)}** · {progress}")
         middle.caption(t(current.caption_key, lang))
         if current.page == "scenarios":  # its figures rest on the skills data: say which
-            middle.caption(sample_note(cached.dataset("skills").meta, lang))
+            middle.caption(sample_note(cached.dataset("skills").meta, lang, plaintext.markdown))
         if following and right.button(f"{t('present.next', lang)} {forward}", key="present_next", type="primary",
                                       shortcut="PageDown", width="stretch"):
             _go_to(following)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard.charts.scenario import compare_bars, outcome_over_time, tornado_chart
 from dashboard.countries import country_names
 from dashboard.i18n import t
@@ -39,6 +40,11 @@ class ScenarioView:
     def sample_note(self) -> str:
         """What the figures rest on: the illustrative sample, or the analysts' survey by name."""
         return sample_note(cached.dataset("skills").meta, self.lang)
+
+    @property
+    def sample_note_shown(self) -> str:
+        """The same note for a caption (Markdown): a survey's typed title shown as text."""
+        return sample_note(cached.dataset("skills").meta, self.lang, plaintext.markdown)
 
     @property
     def source(self) -> str:

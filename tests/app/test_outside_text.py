@@ -117,12 +117,13 @@ def test_a_scenario_named_with_a_payload_shows_its_name_as_text(open_page, name)
 # -- dataset metadata: a version published with payloads in every field --------------------------------------
 @pytest.fixture(params=[0, 3, 4, 5], ids=["md-link", "html-link", "img-onerror", "formula"])
 def published(request, tmp_path, monkeypatch):
-    """A store whose active migrant-stock and skills versions carry one payload in every metadata field."""
+    """A store whose active migrant-stock, skills, official-education and remittance versions carry one payload in
+    every metadata field."""
     payload = SHORT[request.param]
     monkeypatch.setenv("DASHBOARD_HOME", str(tmp_path / "home"))
     st.cache_resource.clear()
     registry = Registry()
-    for dataset_id in ("migrant_stock", "skills"):
+    for dataset_id in ("migrant_stock", "skills", "skills_dioc_e", "remittances"):
         registry.publish(PublishRequest(
             dataset_id=dataset_id, frame=registry.get(dataset_id).frame, title=payload, publisher=payload,
             citation=payload, published_by=payload, source_file=payload, file_sha256="0" * 64, revision=payload,
@@ -152,3 +153,9 @@ def test_published_metadata_shows_as_text_and_downloads_are_neutralised(open_pag
         assert not live, (name, live)
     if page == MAP:
         assert downloads, "the map page offered no download"
+
+
+def test_published_official_metadata_shows_as_text_in_the_country_panel(open_page, published):
+    at = open_page(MAP, 60, map_country="USA")
+    assert any("DIOC" in c.value or published[:6] in reader_text(c.value) for c in at.caption)
+    _assert_plain(at)
