@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import plaintext
 from dashboard.charts import skills_official as charts
 from dashboard.countries import country_names
 from dashboard.i18n import Digits, format_number, format_percent, localise_digits, t
@@ -59,7 +60,9 @@ def by_destination(lang: str, digits: Digits) -> None:
     with st.container(key="official_flagged"):
         st.markdown(f"**{t('official.flagged_list', lang)}**")
         st.markdown("\n".join(
-            f"- {names.get(r.residence_iso3, r.residence_iso3)}: {charts.reasons_text(r.reason, lang)}"
+            # codes and reasons may come from a published file: shown as text
+            "- " + plaintext.markdown(f"{names.get(r.residence_iso3, r.residence_iso3)}: "
+                                      f"{charts.reasons_text(r.reason, lang)}")
             for r in flagged.itertuples()))
 
 

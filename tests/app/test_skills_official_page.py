@@ -13,6 +13,7 @@ import pytest
 from dashboard.exports import to_csv_bytes, to_excel_bytes
 from dashboard.i18n import t
 from dashboard.skills_sample import CALIBRATION_COLUMNS
+from tests.app.conftest import reader_text
 from tests.app.test_skills_page import analyst_dataset  # noqa: F401  (the fixture: a published survey)
 
 SKILLS = "skills"
@@ -39,7 +40,7 @@ def test_skills_opens_on_official_statistics_with_their_source(open_page):
 
 def test_each_flagged_destination_shows_its_reason(open_page):
     at = open_page(SKILLS, timeout=120)
-    flagged = "\n".join(m.value for m in at.markdown)
+    flagged = "\n".join(reader_text(m.value) for m in at.markdown)   # as a reader sees it
     for country, reason in [("Germany", "ratio_undesa"), ("Germany", "suppressed_cells"), ("Iran", "ratio_undesa"),
                             ("Greece", "ratio_undesa"), ("Switzerland", "suppressed_cells"),
                             ("Turkey", "ratio_undesa"), ("Finland", "low_with_unknown")]:
