@@ -116,12 +116,22 @@ def apply_direction(lang: str) -> None:
         f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
         f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}"
         # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)
-        f".katex {{direction: ltr; unicode-bidi: isolate;}}{_uploader_css(lang)}</style>"
+        f".katex {{direction: ltr; unicode-bidi: isolate;}}{_uploader_css(lang)}"
+        f"{_RTL_SEGMENTS_CSS if direction == 'rtl' else ''}</style>"
         f"<script>document.querySelector(\"[data-testid='stApp']\")?.setAttribute('dir', '{direction}');"
         f"document.documentElement.setAttribute('lang', '{lang}');{_RTL_GRIDS_JS}</script>",
         unsafe_allow_javascript=True,
     )
 
+
+#: Streamlit draws a segmented control's options with physical sides (each overlaps the next by its right border,
+#: the first has round left corners, a selected option's right neighbour hides its left border): right to left,
+#: the first option (drawn rightmost) would stick out of its row by a border and be cut, round corners would sit
+#: inside the row and outer borders vanish. So the row is laid out left to right as Streamlit designed it and
+#: mirrored as a whole (the first option rightmost), and each option's content is mirrored back.
+_RTL_SEGMENTS_CSS = (
+    "[role='radiogroup']:has(> button[data-variant='segmented_control']) {direction: ltr; transform: scaleX(-1);}"
+    "button[data-variant='segmented_control'] > * {direction: rtl; transform: scaleX(-1);}")
 
 #: Once per browser page: every data grid that appears on a right-to-left page and is wider than its box is
 #: scrolled once to its right end, so its first column (drawn rightmost) is in view.
