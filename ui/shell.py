@@ -19,6 +19,7 @@ from dashboard.i18n import (
     t,
     translation_note,
     unknown_language_notice,
+    with_digits,
 )
 from dashboard.registry import DataFileError
 from ui import cached, state
@@ -46,10 +47,11 @@ def leave_legacy_pages_mode() -> None:
 
 
 def page_start() -> tuple[str, str]:
-    """First call of every page: (language, digits). A page run that bypassed the router is redone through it."""
+    """First call of every page: (language, digits); the language carries the digits, so every text the page
+    translates writes its numbers and years in them. A page run that bypassed the router is redone through it."""
     if not state.consume_routed():
         leave_legacy_pages_mode()
-    return state.language(), state.digits()
+    return with_digits(state.language(), state.digits()), state.digits()
 
 
 def navigation(lang: str) -> st.navigation:
