@@ -9,11 +9,16 @@ import streamlit as st
 from dashboard import diaspora, geo, plaintext
 from dashboard.charts import map as charts
 from dashboard.countries import country_names
+from dashboard.headline import year_text
 from dashboard.i18n import format_number, join_list, keys, t
 from dashboard.sources import provenance, source_line
 from ui import briefing_download, cached, map_view, shell, state, widgets
 
 lang, digits = shell.page_start()
+def shown_year(year: int) -> str:
+    return year_text(year, digits)   # years on widgets, in the reader's digits
+
+
 countries = cached.countries()
 names = country_names(countries, lang)
 known_iso3 = set(countries.loc[~countries["iso3"].isin(geo.NOT_MAPPED), "iso3"])
@@ -42,7 +47,7 @@ def map_with_controls() -> map_view.MapView:
     of a workshop's clicks), or the whole page when it also changes the trends below."""
     # --- controls ---------------------------------------------------------------------------------------------------
     first = st.columns([3, 2, 2], vertical_alignment="bottom")
-    first[0].select_slider(t("map.year", lang), options=years, key="map_year")
+    first[0].select_slider(t("map.year", lang), options=years, key="map_year", format_func=shown_year)
     first[1].segmented_control(t("map.sex", lang), sexes, key="map_sex", required=True,
                                format_func=lambda s: t(f"map.sex.{s}", lang))
     first[2].selectbox(t("map.measure", lang), diaspora.MEASURES, key="map_measure",
@@ -52,7 +57,7 @@ def map_with_controls() -> map_view.MapView:
     second[0].selectbox(t("map.revision", lang), list(revisions), key="map_rev",
                         format_func=lambda v: t(f"map.revision.{v}", lang) if f"map.revision.{v}" in keys(lang)
                         else revisions[v].revision)
-    second[1].selectbox(t("map.base_year", lang), years, key="map_base", disabled=not is_change)
+    second[1].selectbox(t("map.base_year", lang), years, key="map_base", disabled=not is_change, format_func=shown_year)
     second[2].toggle(t("map.log_scale", lang), key="map_log", disabled=is_change, help=t("map.log_help", lang))
     map_view.publish()
     state.rerun_page_if_changed("map_rev", "map_sex")  # they shape the trends below too: the whole page reruns
