@@ -22,7 +22,7 @@ import plotly.io as pio
 from dashboard.charts.digits import localise_figure, localise_numbers
 from dashboard.headline import growth_caveats, headline_cards, year_text
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t, translation_note, with_digits
-from dashboard.sources import isolate, source_line, source_lines
+from dashboard.sources import isolate, provenance, source_line, source_lines
 
 #: Printable width of A4 with 15 mm margins (180 mm at 96 dpi): figures are drawn at exactly this width.
 A4_CONTENT_PX = 680
@@ -252,7 +252,7 @@ def map_section(stock, countries: pd.DataFrame, boundaries: dict, lang: str, dig
         t("chart.share", lang): [format_percent(v, lang, digits) for v in top["share"]],
     })
     names = country_names(countries, lang)
-    notes = [t("map.gaps_note", lang, revision=stock.meta.revision,
+    notes = [t("map.gaps_note", lang, revision=provenance(stock.meta, "revision", lang),
                countries=", ".join(sorted(names.get(c, c) for c in gaps)))] if gaps else []
     return BriefingSection(title=t("briefing.map", lang), figure=fig, table=table, notes=notes,
                            source=source_line(stock.meta, lang))

@@ -96,7 +96,8 @@ def map_with_controls() -> map_view.MapView:
     # the download's line has the revision as typed; the caption's shows a published name as text
     filters, filters_shown = (t("map.filters_line", lang, year=year, sex=sex_label, measure=measure_label,
                                 revision=revision) for revision in
-                              (stock.meta.revision, provenance(stock.meta, "revision", lang, plaintext.markdown)))
+                              (provenance(stock.meta, "revision", lang),
+                               provenance(stock.meta, "revision", lang, plaintext.markdown)))
     widgets.source_caption(stock.meta, lang)
     points = geo.point_locations(countries, charts.map_values(measures, measure, log_scale)["destination_iso3"],
                                  geo.polygon_iso3(cached.boundaries()))
