@@ -109,7 +109,8 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
 
 def t_optional(key: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
     """Text for `key` when the table has it (in `lang`, else English); None lets the caller keep its own text."""
-    return _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key)
+    text = _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key)
+    return localise_prose(text, digits_of(lang)) if text else text
 
 
 def join_list(items: Iterable[object], lang: str = DEFAULT_LANGUAGE) -> str:
