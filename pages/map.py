@@ -25,7 +25,7 @@ known_iso3 = set(countries.loc[~countries["iso3"].isin(geo.NOT_MAPPED), "iso3"])
 
 revisions = {meta.version: meta for meta in cached.versions("migrant_stock")}  # the active one first
 map_view.seed_revision(list(revisions))
-stock = cached.dataset("migrant_stock", state.value("map_rev"))
+stock = map_view.chosen_stock(state.value("map_rev"))
 refugees = cached.dataset("refugees")
 years, sexes = diaspora.available_years(stock.frame), diaspora.available_sexes(stock.frame)
 if not years or not sexes:

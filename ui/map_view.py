@@ -30,6 +30,17 @@ def seed_revision(revisions: Sequence[str]) -> None:
     state.keep_within("map_rev", list(revisions), revisions[0])
 
 
+def chosen_stock(version: str | None) -> Dataset:
+    """The migrant-stock revision the reader picked on the map. An upload explored in this session is one of the
+    options: it is shown when picked (and by default, being first), and a shared revision when that is picked,
+    even the active one that the upload stands in for on other pages (before, picking "Rev.2020" kept showing
+    the upload, with its note that it "reports men and women together only: choose Rev.2020")."""
+    own = state.session_dataset("migrant_stock")
+    if version is None or (own is not None and version == own.meta.version):
+        return cached.dataset("migrant_stock", version)
+    return cached.shared_version("migrant_stock", version)
+
+
 def coverage_gaps(stock: Dataset) -> tuple[dict[str, str], DatasetMeta | None]:
     """Destinations the chosen version has no figure for (never drawn or listed as zero), and the revision
     that says so: a bundled revision's own list from its source, or, for a published version, the destinations
@@ -40,7 +51,7 @@ def coverage_gaps(stock: Dataset) -> tuple[dict[str, str], DatasetMeta | None]:
     if not bundled or stock.meta.year_max is None:
         return {}, None
     nearest = min(bundled, key=lambda m: abs(m.year_max - stock.meta.year_max))
-    reference = cached.dataset("migrant_stock", nearest.version).frame
+    reference = cached.shared_version("migrant_stock", nearest.version).frame
     return diaspora.coverage_gaps(stock.frame, bundled=reference), nearest
 
 
