@@ -7,12 +7,14 @@ It is `streamlit run` with the app's start-up done before the first visitor wait
   visit of a fresh server in its legacy multipage mode (PagesManager.uses_pages_directory): the sidebar lists the
   file names ("streamlit app, map, …") and the main area stays blank until the app's router reruns. The flag is
   decided once per process, so it is set here, before any session exists.
-- Warm-up. While the server starts and the first browser loads Streamlit's frontend (about a second), a
-  background thread imports the entrypoint's and the pages' modules (pandas, plotly, dashboard/, ui/) and fills
-  the shared caches every first page reads (the store's settings check, the bundled files' check, every
-  dataset's active version). The first visitor's script then finds them ready; a script that arrives earlier
-  waits for the same import or cache entry (Python's import lock, Streamlit's per-key cache lock), never computes
-  it twice. A failure here is only logged: the page that needs the same thing reports it as it always does.
+- Warm-up. Once the server listens, while the first browser loads Streamlit's frontend (about a second), a
+  background thread imports the entrypoint's and the default page's modules (pandas, plotly, dashboard/, ui/),
+  fills the shared caches every first page reads (the store's settings check, the bundled files' check, every
+  dataset's active version), then imports the other pages' modules and sets the long-lived objects aside from
+  the garbage collector (ui.cached.freeze_long_lived_objects, which the first run would otherwise do). The
+  first visitor's script then finds them ready; a script that arrives earlier waits for the same import or cache
+  entry (Python's import lock, Streamlit's per-key cache lock), never computes it twice. A failure here is only
+  logged: the page that needs the same thing reports it as it always does.
 
 benchmarks/bench_pages.py measures the effect (`cold start`).
 """
@@ -28,7 +30,8 @@ import threading
 import time
 from pathlib import Path
 
-log = logging.getLogger("dashboard.app")
+log = logging.getLogger("dashboard.app.startup")
+log.setLevel(logging.INFO)  # one line at start, through the app's log handler (ui/shell.py)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ENTRYPOINT = REPO_ROOT / "streamlit_app.py"
@@ -66,12 +69,14 @@ def import_quietly(name: str) -> None:
         importlib.import_module(name)
 
 
-def wait_for_runtime(timeout: float = 60) -> bool:
-    """Streamlit's caches are stored in its Runtime: a cached function called earlier would cache elsewhere."""
+def wait_for_server(timeout: float = 60) -> bool:
+    """Wait until Streamlit's Runtime has started (its caches live there; a cached function called earlier would
+    cache elsewhere), so that the warm-up never delays the server's own start."""
     from streamlit import runtime
+    from streamlit.runtime.runtime import RuntimeState
 
     deadline = time.monotonic() + timeout
-    while not runtime.exists():
+    while not (runtime.exists() and runtime.get_instance().state != RuntimeState.INITIAL):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.01)
@@ -93,26 +98,36 @@ def fill_shared_caches() -> None:
             cached.shared_version(dataset_id)
 
 
+def draw_a_figure() -> None:
+    """Build and serialise a small figure: plotly loads its validators on the first one (about 0.1 s)."""
+    import plotly.graph_objects as go
+    import plotly.io
+
+    plotly.io.to_json(go.Figure(go.Bar(x=[1, 2], y=[3, 4]), layout={"title": {"text": "warm-up"}}))
+
+
 def warm_up() -> None:
     """Import what the scripts import and fill the shared caches, in the order a first visit needs them."""
-    started = time.perf_counter()
     try:
-        import pandas  # noqa: F401  (no Streamlit cache involved: before the Runtime exists)
-        import plotly.graph_objects  # noqa: F401
-
-        if not wait_for_runtime():
+        if not wait_for_server():
             return
+        started = time.perf_counter()
         scripts = scripts_in_visiting_order()
         for name in [*modules_imported_by(scripts[0]), *modules_imported_by(scripts[1])]:
             import_quietly(name)
         fill_shared_caches()
+        draw_a_figure()
+        first_page = time.perf_counter() - started
         for script in scripts[2:]:
             for name in modules_imported_by(script):
                 import_quietly(name)
+        from ui import cached
+
+        cached.freeze_long_lived_objects()  # what the first run would do at its end (once per process)
     except Exception:  # the page that needs the same thing reports it to the reader
         log.exception("warm-up stopped (the first page to need it will say what is wrong)")
         return
-    log.info("warm-up done in %.2f s", time.perf_counter() - started)
+    log.info("warm-up done: default page %.2f s, every page %.2f s", first_page, time.perf_counter() - started)
 
 
 def prepare() -> None:

@@ -50,6 +50,10 @@ RECORDER_JS = r"""(() => {
       if (seen.headings[seen.headings.length - 1] !== text(heading)) seen.headings.push(text(heading));
     }
     if (document.querySelector("[data-testid='stMain'] [data-testid='stMetricValue']")) mark('figure');
+    const app = document.querySelector("[data-testid='stApp']");
+    if (app && 'nav' in seen.marks && app.getAttribute('data-test-script-state') === 'notRunning') {
+      mark('script_done');
+    }
     if (document.querySelector("[data-testid='stMain'] .js-plotly-plot .main-svg .trace")) mark('chart');
   };
   new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
