@@ -74,6 +74,7 @@ def cold_starts(starts: int) -> list[str]:
 
     from playwright.sync_api import sync_playwright
 
+    from benchmarks.common import cpu_seconds
     from tests.e2e import first_paint
 
     runs: list[dict[str, float]] = []
@@ -90,13 +91,14 @@ def cold_starts(starts: int) -> list[str]:
                 page.goto(server.url)
                 page.wait_for_function(first_paint.DRAWN, timeout=120_000)
                 seen = first_paint.read(page)
+                server_cpu = cpu_seconds(server.proc.pid)
                 navigation_start = page.evaluate("performance.timeOrigin") / 1000
                 warmed = re.search(r"warm-up done: default page ([\d.]+) s", server.log_path.read_text())
             context.close()
             run = {name: at - process_started for name, at in seen.marks.items()}
             run.update(health=server.seconds_to_health, drawn=seen.drawn - process_started,
                        navigation_start=navigation_start - process_started, lists=len(seen.navs),
-                       warm_up=float(warmed.group(1)) if warmed else float("nan"))
+                       warm_up=float(warmed.group(1)) if warmed else float("nan"), server_cpu=server_cpu)
             runs.append(run)
         browser.close()
 
@@ -112,7 +114,8 @@ def cold_starts(starts: int) -> list[str]:
             f"{median([r['health'] for r in runs]):.1f} s",
             f"pages: cold start, server process to first page drawn (heading, headline figures and a chart; fresh "
             f"browser context), median of {starts}: {median(drawn):.1f} s (max {max(drawn):.1f} s; load average "
-            f"{median(loads):.1f} on {os.cpu_count()} CPUs)",
+            f"{median(loads):.1f} on {os.cpu_count()} CPUs); the server had used "
+            f"{median([r['server_cpu'] for r in runs]):.1f} s of CPU by then",
             f"pages: cold start, where the time goes (median s per stage): {', '.join(stages)}",
             f"pages: cold start, server warm-up of the first page's imports and caches (ui/server.py), after the "
             f"health check: {median([r['warm_up'] for r in runs]):.2f} s (in the background while the browser "
