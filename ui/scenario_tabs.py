@@ -115,8 +115,8 @@ def sensitivity(v: ScenarioView) -> None:
     tornado_title = t("scenario.tornado_title", lang, metric=v.headline_label(metric))
     widgets.chart(tornado_chart(frame, lang, tornado_title, t("scenario.added_by_package", lang),
                                 t("scenario.at_low", lang), t("scenario.at_high", lang)), key="scn_chart_tornado")
-    widgets.table_in_expander(tables.tornado_table(frame, lang), f"scenario_sensitivity_{metric}", v.source, lang,
-                              "scn_table_tornado")
+    widgets.table_in_expander(tables.tornado_table(frame, lang, metric), f"scenario_sensitivity_{metric}", v.source,
+                              lang, "scn_table_tornado")
 
 
 def assumptions(v: ScenarioView) -> None:

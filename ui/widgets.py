@@ -16,6 +16,7 @@ from dashboard.exports import to_csv_bytes, to_excel_bytes
 from dashboard.i18n import is_rtl, t
 from dashboard.registry import DatasetMeta
 from dashboard.sources import source_line
+from dashboard.table_cells import MISSING, cell_formatters
 from ui import cached, state
 
 
@@ -76,6 +77,24 @@ def file_slug(text: str) -> str:
     return re.sub(r"[^\w\u0610-\u061a\u064b-\u065f\u0670]+|_+", "_", text).strip("_").lower()[:80].strip("_") or "table"
 
 
+def data_table(frame: pd.DataFrame, lang: str, key: str | None = None, height: int | str = "auto") -> None:
+    """Every table on a page: numbers written for the reader (dashboard.table_cells: shares as percentages,
+    counts grouped, in the chosen digits) as display values over the numbers themselves, so a column still
+    sorts by value; right to left in Arabic and Kurdish."""
+    frame = frame.reset_index(drop=True)   # a Styler needs unique labels; no table shows its index
+    writers = cell_formatters(frame, lang, state.digits())
+    styled = frame.style.format(na_rep="", subset=[c for c in frame.columns if c not in writers])
+    for column, write in writers.items():
+        styled = styled.format(write, subset=[column], na_rep=MISSING)
+    options = {"hide_index": True, "width": "stretch", "height": height, "key": key}
+    if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
+        # the grid draws left to right: first column on the right, cells aligned right
+        st.dataframe(styled, column_order=list(frame.columns)[::-1],
+                     column_config={c: st.column_config.Column(alignment="right") for c in frame.columns}, **options)
+    else:
+        st.dataframe(styled, **options)
+
+
 def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang: str,
                          key: str | None = None, show: bool = True, lazy: bool = True, whole: bool = False) -> None:
     """The table as shown, plus CSV and Excel downloads of exactly those rows with the source line.
@@ -86,14 +105,8 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
     every row (a reference table read in full, such as Methodology's parameters), without a scroll bar.
     """
     key = key or file_slug(file_stem)
-    height = "content" if whole else "auto"   # `whole`: every row on the page, not a 10-row scrolling grid
     if show:
-        if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
-            # the grid draws left to right: first column on the right, cells aligned right
-            st.dataframe(frame, hide_index=True, width="stretch", height=height, column_order=list(frame.columns)[::-1],
-                         column_config={c: st.column_config.Column(alignment="right") for c in frame.columns})
-        else:
-            st.dataframe(frame, hide_index=True, width="stretch", height=height)
+        data_table(frame, lang, height="content" if whole else "auto")   # `whole`: no 10-row scrolling grid
     csv, xlsx = partial(to_csv_bytes, frame, source), partial(to_excel_bytes, frame, source, right_to_left=is_rtl(lang))
     if not lazy:
         csv, xlsx = csv(), xlsx()
