@@ -156,3 +156,25 @@ def test_every_table_on_the_page_writes_its_numbers_for_the_reader(page_id, lang
             tables += 1
             assert misread_cells(element, lang, digits) == [], (page_id, list(element.value.columns))
     assert tables, f"no table found on {page_id}: the walk no longer reaches them"
+
+
+@pytest.mark.parametrize("lang,digits,people,share", [("en", "western", "256,028", "12.3%"),
+                                                      ("ar", "arabic", "٢٥٦٬٠٢٨", "١٢٫٣٪")])
+def test_the_overview_table_shows_the_united_states_as_a_reader_writes_it(lang, digits, people, share, home):
+    at = _open(lang, digits, "overview")
+    table = next(e for e in at.dataframe if t("chart.share", lang) in e.value.columns)
+    first = shown(table).iloc[0]
+    assert (first[t("chart.migrants", lang)], first[t("chart.share", lang)]) == (people, share)
+    # the numbers themselves stay underneath, so the grid sorts the column by value, not as text
+    values = table.value
+    assert values[t("chart.migrants", lang)].iloc[0] == 256_028
+    assert round(values[t("chart.share", lang)].iloc[0], 4) == 0.1232
+
+
+def test_the_rev2024_table_writes_counts_shares_and_the_not_estimated_row(home):
+    at = _open("en", "western", "map", map_rev="rev2024")
+    table = next(e for e in at.dataframe if t("map.col.note", "en") in e.value.columns)
+    cells = shown(table).set_index(t("map.col.iso3", "en"))
+    assert cells.loc["TUR", t("chart.migrants", "en")] == "403,670"
+    assert cells.loc["TUR", t("map.col.share_pct", "en")] == "17.4%"
+    assert cells.loc["FRA", t("chart.migrants", "en")] == "–"   # not estimated: a dash, never 0 or "nan"
