@@ -13,6 +13,7 @@ numbers are counts (years under a "Year" header), fractions between -1 and 1 are
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Literal
 
@@ -127,3 +128,21 @@ def cell_formatters(frame: pd.DataFrame, lang: str, digits: Digits) -> dict[str,
             writers[column] = lambda value, kind=kind, decimals=decimals: cell_text(value, kind, lang, digits, decimals)
     return writers
 
+
+
+#: A word longer than this (a link, an identifier) gets places where a line may break.
+LONG_WORD = 16
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
+_BREAK_AFTER = re.compile(r"([/_.?&=#+%-])(?=\S)")
+_RUN = re.compile(r"[^/_.?&=#+%\-\s]{16}(?=\S)")   # 16 characters without a separator (a checksum in a link)
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: object) -> str:
+    """`text` with invisible break points after the separators of its long words (a URL after each "/", an
+    identifier after each "_", a checksum every 16 characters), so a table that wraps its text fits its page
+    instead of scrolling sideways. Numbers are short and keep their digits together."""
+    def split(word: re.Match) -> str:
+        return _RUN.sub(rf"\g<0>{ZERO_WIDTH_SPACE}", _BREAK_AFTER.sub(rf"\1{ZERO_WIDTH_SPACE}", word.group(0)))
+
+    return _LONG_WORD.sub(split, str(text))

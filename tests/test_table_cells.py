@@ -68,4 +68,25 @@ def test_every_table_on_a_page_goes_through_the_one_rule():
     offenders = [str(path.relative_to(REPO_ROOT)) for path in files
                  if grid.search(path.read_text(encoding="utf-8")) and path.name != "widgets.py"]
     assert offenders == []
-    assert len(grid.findall((REPO_ROOT / "ui" / "widgets.py").read_text(encoding="utf-8"))) == 2   # data_table's
+    assert len(grid.findall((REPO_ROOT / "ui" / "widgets.py").read_text(encoding="utf-8"))) == 3   # data_table's
+
+
+def test_the_parameter_table_read_on_the_page_folds_links_into_the_source_and_the_file_keeps_them():
+    from dashboard.scenario.params import PARAMETERS
+    from dashboard.scenario.tables import parameter_table, parameter_table_for_reading
+
+    full = parameter_table("en", "western")
+    read = parameter_table_for_reading(full, "en")
+    assert list(full["Identifier"]) == list(PARAMETERS) and "Links" in full.columns   # the download
+    assert "Identifier" not in read.columns and "Links" not in read.columns and len(read) == len(full)
+    fee = read.set_index("Parameter").loc[t("scenario.param.network_fee_per_job", "en"), "Source and reasoning"]
+    assert "€2M for 527 verified jobs" in fee and "https://" in fee
+
+
+def test_long_words_get_break_points_and_numbers_stay_whole():
+    from dashboard.table_cells import ZERO_WIDTH_SPACE, breakable
+
+    assert breakable("2,313,028 0.50% 1,000–20,000") == "2,313,028 0.50% 1,000–20,000"
+    link = breakable("https://docslib.org/doc/5133404/")
+    assert link.replace(ZERO_WIDTH_SPACE, "") == "https://docslib.org/doc/5133404/"
+    assert max(len(part) for part in link.split(ZERO_WIDTH_SPACE)) <= 16

@@ -105,6 +105,15 @@ def _param_row(p: Param, lang: str, digits: Digits) -> dict[str, str]:
     }
 
 
+def parameter_table_for_reading(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`parameter_table` as read on a page at 1280 px: the links follow the source and reasoning in its column,
+    and the identifiers (for analysts matching a saved scenario) stay in the download, so every column, the
+    source above all, fits the page's width."""
+    source, links = t("method.col_source", lang), t("method.col_links", lang)
+    with_links = [f"{note} {urls}".strip() for note, urls in zip(table[source], table[links], strict=True)]
+    return table.drop(columns=[links, t("method.col_id", lang)]).assign(**{source: with_links})
+
+
 def lever_table(lang: str, digits: Digits) -> pd.DataFrame:
     """Every lever: pillar, analogue, ramp-up, reach, what a user sizes (default and range)."""
     rows = []
