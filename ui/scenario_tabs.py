@@ -127,8 +127,9 @@ def assumptions(v: ScenarioView) -> None:
     widgets.table_with_downloads(tables.contributions_table(summary.contributions, lang, digits),
                                  "scenario_sources", v.source, lang, key="scn_table_sources")
     st.subheader(t("scenario.parameters_used", lang))
-    widgets.table_with_downloads(tables.parameter_table(lang, digits, v.scenario.levers), "scenario_parameters",
-                                 v.source, lang, key="scn_table_params")
+    parameters = tables.parameter_table(lang, digits, v.scenario.levers)
+    widgets.table_with_downloads(parameters, "scenario_parameters", v.source, lang, key="scn_table_params", whole=True,
+                                 shown=tables.parameter_table_for_reading(parameters, lang))
     st.subheader(t("scenario.segments", lang))
     widgets.table_with_downloads(tables.segments_table(summary.segments, lang, digits), "scenario_segments",
                                  v.source, lang, key="scn_table_segments")
