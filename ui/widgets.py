@@ -123,7 +123,7 @@ def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang:
     """
     key = key or file_slug(file_stem)
     if show:
-        data_table(frame if shown is None else shown, lang, key=key, whole=whole)
+        data_table(frame if shown is None else shown, lang, key=key if whole else None, whole=whole)
     csv, xlsx = partial(to_csv_bytes, frame, source), partial(to_excel_bytes, frame, source, right_to_left=is_rtl(lang))
     if not lazy:
         csv, xlsx = csv(), xlsx()
