@@ -19,6 +19,12 @@ _CLIPPED_JS = """() => [...document.querySelectorAll(
   .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
   .map(e => e.innerText)"""
 
+#: The lever names of the scenario controls (toggle labels) and the elements inside them, cut off when wider.
+_LEVERS_CLIPPED_JS = """() => [...document.querySelectorAll(
+    "[data-testid='stMain'] [data-testid='stCheckbox'] [data-testid='stWidgetLabel'] *")]
+  .filter(e => e.textContent.trim() && e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+  .map(e => e.textContent)"""
+
 _CARD_LABELS_JS = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMetricLabel']")]
   .map(e => e.innerText)"""
 
@@ -42,6 +48,7 @@ def test_scenario_cards_show_every_figure_whole_with_its_currency(server, room, 
     page.locator("[data-testid='stMetricDelta']").first.wait_for(timeout=30_000)
     room.screenshot(f"scenario-cards-1280-{lang}-{digits}")
     assert page.evaluate(_CLIPPED_JS) == []
+    assert page.evaluate(_LEVERS_CLIPPED_JS) == []
     labels = page.evaluate(_CARD_LABELS_JS)
     for metric in ("cum_investment", "cum_cost"):
         card = next(label for label in labels if t(f"scenario.headline.{metric}", lang) in label)
@@ -50,6 +57,23 @@ def test_scenario_cards_show_every_figure_whole_with_its_currency(server, room, 
     room.wait_idle()
     sizes = [text for text in page.locator("[data-testid='stSliderThumbValue']").all_inner_texts() if text]
     assert sizes and all(re.fullmatch(r"[\d,]+", size) for size in sizes), sizes
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_lever_names_and_card_labels_are_whole_at_1440(server, browser, lang):
+    """At 1440x900 (a laptop) every lever's name and every card's label reads in full, not ending in "…"."""
+    from tests.e2e.conftest import PageProbe
+
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    probe = PageProbe(context.new_page())
+    try:
+        probe.goto(f"{server}/scenarios?lang={lang}&{SCENARIO_URL_KEY}={to_url(preset(SCENARIO_STEP_CASE))}")
+        probe.page.locator("[data-testid='stMetricDelta']").first.wait_for(timeout=30_000)
+        probe.screenshot(f"scenario-levers-1440-{lang}")
+        assert probe.page.evaluate(_LEVERS_CLIPPED_JS) == []
+        assert probe.page.evaluate(_CLIPPED_JS) == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("url_path", ["", "map?map_country=DEU"])
