@@ -58,8 +58,10 @@ def sources_tab(lang: str) -> None:
     tabular = tabular_ids()
     chosen_id = left.selectbox(t("data.col_dataset", lang), tabular, key="sources_dataset")
     versions = cached.shared_versions(chosen_id)
-    chosen_version = right.selectbox(t("data.col_version", lang), [m.version for m in versions],
-                                     key="sources_version")
+    by_version = {m.version: m for m in versions}   # a bundled version by its revision's name, not its id
+    chosen_version = right.selectbox(t("data.col_version", lang), list(by_version), key="sources_version",
+                                     format_func=lambda v: provenance(by_version[v], "revision", lang)
+                                     if by_version[v].is_bundled else v)
     chosen = cached.shared_version(chosen_id, chosen_version)
     widgets.table_with_downloads(without_contacts(chosen.frame), f"{chosen_id}_{chosen_version}",
                                     source_line(chosen.meta, lang), lang, key="sources_download",
