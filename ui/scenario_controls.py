@@ -10,9 +10,15 @@ from dashboard.scenario.params import LEVERS, LEVERS_BY_PILLAR, PILLARS
 from dashboard.scenario.spec import CONTEXT_KEYS, CONTEXT_RANGE, HORIZON_RANGE
 from ui import scenario_state, state
 
+#: Streamlit cuts a widget's label to one line ending in "…": a lever's name wraps instead (whole at 1280 px).
+_WHOLE_LEVER_NAMES_CSS = ("<style>.st-key-scenario_levers [data-testid='stWidgetLabel'] :is(.stMarkdownEllipsis, "
+                          ".stMarkdownEllipsis *) {white-space: normal; overflow: visible; text-overflow: clip;}"
+                          "</style>")
+
 
 def levers_and_world(lang: str, digits: str) -> None:
-    with st.container(border=True):
+    st.html(_WHOLE_LEVER_NAMES_CSS)
+    with st.container(border=True, key="scenario_levers"):
         for pillar, column in zip(PILLARS, st.columns(len(PILLARS)), strict=True):
             column.markdown(f"**{t(f'scenario.pillar.{pillar}', lang)}**")
             for lid in LEVERS_BY_PILLAR[pillar]:

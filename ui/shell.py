@@ -37,7 +37,8 @@ def leave_legacy_pages_mode() -> None:
     With a `pages/` folder beside the entrypoint, the very first run of a fresh server is a legacy-mode run: it
     runs the visited page file directly (no router, no language picker), or the entrypoint under a different
     page identity, so sidebar widgets would lose their values on the next run. Nothing has been drawn yet when
-    this is called, so a rerun loses nothing; st.navigation itself clears the same flag.
+    this is called, so a rerun loses nothing; st.navigation itself clears the same flag. The app's start command
+    (ui/server.py) clears the flag before the first session, so this only acts under a bare `streamlit run`.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
