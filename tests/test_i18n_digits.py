@@ -89,3 +89,10 @@ def test_a_figure_that_went_through_a_cache_is_localised_too():
     assert out.data[0].colorbar.ticktext[:2] == ("٠٪", "١٠٪")
     assert "١٩٩٠" in out.layout.xaxis.ticktext
     assert list(out.data[1].customdata[0]) == ["١٩٩٠", "٥٫٠"]
+
+
+def test_percent_ticks_between_whole_percents_keep_their_decimal():
+    fig = go.Figure(go.Bar(x=[1990, 2000], y=[0.02, 0.14]))
+    fig.update_yaxes(tickformat=".0%")
+    ticks = localise_figure(fig, "arabic", "ar").layout.yaxis.ticktext
+    assert "٢٫٥٪" in ticks and "٨٪" not in ticks

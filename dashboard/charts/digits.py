@@ -112,6 +112,9 @@ def _axis_ticks(axis, values: np.ndarray, include_zero: bool) -> list[float]:
 
 def _tick_spec(axis, ticks: Sequence[float]) -> str:
     if axis.tickformat:
+        whole_percent = re.fullmatch(r"(,?)\.0%", axis.tickformat)
+        if whole_percent and any(not math.isclose(v * 100, round(v * 100), abs_tol=1e-9) for v in ticks):
+            return f"{whole_percent.group(1)}.1%"   # ticks 2.5% apart: "2.5%", not "2%" and "8%" for 7.5%
         return axis.tickformat
     if all(float(v).is_integer() for v in ticks):
         return ",.0f" if max(abs(v) for v in ticks) >= 10000 else ".0f"
