@@ -226,9 +226,10 @@ def test_a_translated_sentence_writes_its_numbers_and_years_in_the_readers_digit
     from dashboard.i18n import localise_prose, t, with_digits
 
     text = ("ورشة تموز 2015، 1,000 محاكاة و80% (ISCED 5+، ISCED 3-4، ISCO-08، M49) "
-            "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$")
+            "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$ و SHA-256 و 1:110m")
     assert localise_prose(text, "arabic") == ("ورشة تموز ٢٠١٥، ١٬٠٠٠ محاكاة و٨٠٪ (ISCED 5+، ISCED 3-4، ISCO-08، M49) "
-                                              "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$")
+                                              "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$ "
+                                              "و SHA-256 و 1:110m")
     assert localise_prose(text, "western") == text
     arabic = with_digits("ar", "arabic")
     assert arabic == "ar" and t("map.metric_count", arabic, year=2020) == t("map.metric_count", "ar", year="٢٠٢٠")
