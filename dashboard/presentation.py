@@ -28,16 +28,19 @@ class Step:
     title_key: str
     caption_key: str
     params: dict[str, str] = field(default_factory=dict)   # query parameters the page reads for this step
+    #: widget key of the step's main chart, which must be whole on a 1280x720 projector without scrolling
+    #: (None: a step of text, the case studies, whose table and lists are read as text)
+    main_chart: str | None = None
 
 
 STEPS: tuple[Step, ...] = (
-    Step("today", "overview", "present.step_today", "present.caption_today"),
-    Step("since_1990", "map", "present.step_since_1990", "present.caption_since_1990"),
-    Step("skills", "skills", "present.step_skills", "present.caption_skills"),
+    Step("today", "overview", "present.step_today", "present.caption_today", main_chart="overview_top"),
+    Step("since_1990", "map", "present.step_since_1990", "present.caption_since_1990", main_chart="map_chart"),
+    Step("skills", "skills", "present.step_skills", "present.caption_skills", main_chart="official_map_chart"),
     *(Step(f"case_{case}", "case_studies", f"present.step_case_{case}", "present.caption_case", {"case": case})
       for case in CASES),
     Step("scenarios", "scenarios", "present.step_scenarios", "present.caption_scenarios",
-         {SCENARIO_URL_KEY: to_url(preset(SCENARIO_STEP_CASE))}),
+         {SCENARIO_URL_KEY: to_url(preset(SCENARIO_STEP_CASE))}, main_chart="scn_chart_outcome"),
 )
 
 STEP_KEYS: tuple[str, ...] = tuple(step.key for step in STEPS)
@@ -74,9 +77,22 @@ def neighbours(index: int) -> tuple[Step | None, Step | None]:
     return previous, following
 
 
-#: Font sizes (px) of figures in presentation mode: readable from the back of a room on a 1280x720 projector.
-PRESENT_FONT = 20
-PRESENT_TITLE_FONT = 26
+@dataclass(frozen=True)
+class ProjectorStyle:
+    """How figures look on a projector (issue 17): every text at least `font` px and dark enough for 4.5:1 on
+    white, a figure no taller than fits under the step bar and the page's title at 1280x720."""
+
+    font: int = 20                 # px: ticks, colour bars, legends, annotations, value labels
+    title_font: int = 26
+    text_colour: str = "#262730"   # 15:1 on white (Streamlit's own theme greys ticks to about 3.7:1)
+    height: int = 330              # px: the tallest figure that fits under a compact page head at 720 px
+    line_width: float = 4
+
+
+PROJECTOR = ProjectorStyle()
+#: Font sizes (px) of figures in presentation mode (kept as names for the builders' tests).
+PRESENT_FONT = PROJECTOR.font
+PRESENT_TITLE_FONT = PROJECTOR.title_font
 
 
 def _legend_above_plot(fig: go.Figure) -> bool:
@@ -86,22 +102,62 @@ def _legend_above_plot(fig: go.Figure) -> bool:
     return shown and legend.yanchor == "bottom" and (legend.y or 0) >= 1
 
 
-def for_projector(fig: go.Figure) -> go.Figure:
-    """A copy of `fig` with fonts, markers and lines enlarged for a projector; the builder's figure is untouched."""
+def _is_hex(colour: object) -> bool:
+    return isinstance(colour, str) and len(colour) == 7 and colour.startswith("#")
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_colour_on(fill: str, dark: str) -> str:
+    """White or `dark`, whichever reads better on `fill` (a label inside a bar); `fill` as #rrggbb."""
+    on_white, on_dark = 1.05 / (_luminance(fill) + 0.05), (_luminance(fill) + 0.05) / (_luminance(dark) + 0.05)
+    return "#ffffff" if on_white >= on_dark else dark
+
+
+def _inside_label_colours(trace, dark: str) -> object:
+    """Colours for the labels inside a bar trace's bars (plotly's own choice can fall under 4.5:1), or None."""
+    fill = trace.marker.color if trace.marker is not None else None
+    if _is_hex(fill):
+        return text_colour_on(fill, dark)
+    if isinstance(fill, (list, tuple)) and all(_is_hex(c) for c in fill):
+        return [text_colour_on(c, dark) for c in fill]
+    return None
+
+
+def for_projector(fig: go.Figure, style: ProjectorStyle = PROJECTOR) -> go.Figure:
+    """A copy of `fig` in `style`: every text (ticks, axis and colour-bar titles, legend, annotations, value
+    labels) large and dark, lines thicker, the height capped; the builder's figure is untouched."""
     out = go.Figure(fig)
-    out.update_layout(font={"size": PRESENT_FONT}, hoverlabel={"font": {"size": PRESENT_FONT}},
-                      legend={"font": {"size": PRESENT_FONT}})
+    text = {"size": style.font, "color": style.text_colour}
+    out.update_layout(font=text, hoverlabel={"font": {"size": style.font}}, legend={"font": text})
     if out.layout.title.text:
-        out.update_layout(title={"font": {"size": PRESENT_TITLE_FONT}, "y": 1, "yref": "container",
-                                 "yanchor": "top", "pad": {"t": 8}})
+        out.update_layout(title={"font": {"size": style.title_font, "color": style.text_colour}, "y": 1,
+                                 "yref": "container", "yanchor": "top", "pad": {"t": 8}})
         if _legend_above_plot(out):  # room for the title and, under it, up to three rows of larger legend
-            out.update_layout(margin={"t": max(out.layout.margin.t or 0, PRESENT_TITLE_FONT + 3 * PRESENT_FONT * 1.6
+            out.update_layout(margin={"t": max(out.layout.margin.t or 0, style.title_font + 3 * style.font * 1.6
                                                + 24)})
-    if out.layout.height:
-        out.update_layout(height=int(out.layout.height * 1.25))
-    out.update_xaxes(tickfont={"size": PRESENT_FONT}, title_font={"size": PRESENT_FONT})
-    out.update_yaxes(tickfont={"size": PRESENT_FONT}, title_font={"size": PRESENT_FONT})
+    out.update_layout(height=min(int((out.layout.height or style.height) * 1.25), style.height))
+    out.update_xaxes(tickfont=text, title_font=text)
+    out.update_yaxes(tickfont=text, title_font=text)
+    for annotation in out.layout.annotations:
+        annotation.font = {"size": max(annotation.font.size or 0, style.font), "color": style.text_colour}
+    out.update_coloraxes(colorbar={"tickfont": text, "title": {"font": text}})
     for trace in out.data:
+        if "colorbar" in trace and trace.showscale is not False:
+            trace.colorbar.update(tickfont=text, title={"font": text})
+        if "textfont" in trace and trace.text is not None:
+            trace.textfont.size = style.font
+            if _is_hex(trace.textfont.color) and 1.05 / (_luminance(trace.textfont.color) + 0.05) < 4.5:
+                trace.textfont.color = style.text_colour   # a label set in a light grey
+        if trace.type == "bar" and trace.text is not None:
+            inside = _inside_label_colours(trace, "#000000")  # black: 4.8:1 even on the palette's red
+            if inside is not None:
+                trace.insidetextfont = {"color": inside, "size": style.font}
         if trace.type == "scatter" and trace.line is not None and trace.line.width:
-            trace.line.width = max(trace.line.width, 4)
+            trace.line.width = max(trace.line.width, style.line_width)
     return out

@@ -10,7 +10,7 @@ from dashboard.headline import growth_caveats, headline_cards, year_text
 from dashboard.i18n import format_number, join_list, t, t_optional
 from dashboard.registry import DatasetMeta
 from dashboard.sources import provenance, source_line, source_lines
-from ui import cached, shell, widgets
+from ui import cached, presenting, shell, state, widgets
 
 lang, digits = shell.page_start()
 stock, totals, refugees = cached.dataset("migrant_stock"), cached.dataset("iraq_totals"), cached.dataset("refugees")
@@ -23,35 +23,39 @@ def revision(meta: DatasetMeta) -> str:
 
 
 st.title(t("overview.title", lang))
-st.write(t("overview.intro", lang))
+detail = presenting.aside(lang)  # on a projector: folded, so the cards and charts fit the screen
+detail.write(t("overview.intro", lang))
 
 # --- the newest estimate first (its own revision and source), then the series the cards and trends use ---------
 newest = diaspora.newest_version(cached.versions("migrant_stock"))
 if newest is not None and newest.year_max != head.year:
     latest = diaspora.latest_estimate(cached.dataset("migrant_stock", newest.version).frame, newest.not_estimated)
     names = country_names(cached.countries(), lang)
-    st.metric(t("overview.latest", lang, year=year_text(latest.year, digits)),
-              format_number(latest.people, lang, digits))
-    st.caption(t("overview.latest_caption", lang, people=format_number(latest.people, lang, digits),
+    detail.metric(t("overview.latest", lang, year=year_text(latest.year, digits)),
+                  format_number(latest.people, lang, digits))
+    detail.caption(t("overview.latest_caption", lang, people=format_number(latest.people, lang, digits),
                  year=year_text(latest.year, digits), count=format_number(latest.destinations, lang, digits),
                  source=t_optional(f"dataset.migrant_stock.{newest.version}.short", lang) or revision(newest),
                  missing=join_list(sorted(names.get(c, c) for c in latest.not_estimated), lang) or "–")
                + " " + source_line(newest, lang, plaintext.markdown))
-    st.caption(t("overview.series_note", lang, revision=revision(stock.meta),
+    detail.caption(t("overview.series_note", lang, revision=revision(stock.meta),
                  start=year_text(head.base_year, digits), end=year_text(head.year, digits)))
 
 cols = st.columns(4)
 for column, (label, value) in zip(cols, headline_cards(head, lang, digits), strict=True):
     column.metric(label, value)
+on_projector = state.presenting()
+charts = st.container() if on_projector else st  # on a projector the cards' notes follow the charts (to fit)
+notes = [st] * 4 if on_projector else cols
 bundled = [cached.dataset("migrant_stock", m.version) for m in cached.versions("migrant_stock") if m.is_bundled]
 for caveat in growth_caveats(stock, bundled, country_names(cached.countries(), lang), lang, digits, plaintext.markdown):
-    cols[2].caption(caveat)
-cols[3].caption(t("overview.refugees_inside", lang))
+    notes[2].caption(caveat)
+notes[3].caption(t("overview.refugees_inside", lang))
 st.caption(t("overview.refugees_split", lang, refugees=format_number(head.refugees, lang, digits),
              asylum_seekers=format_number(head.asylum_seekers, lang, digits)))
 st.caption(source_lines([stock.meta, totals.meta, refugees.meta], lang, plaintext.markdown))
 
-left, right = st.columns(2)
+left, right = charts.columns(2)
 with left:
     top = with_names(stock_by_destination(stock.frame, head.year).head(10), cached.countries(), lang,
                      "destination_iso3")

@@ -5,17 +5,18 @@ import streamlit as st
 from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.presets import PRESETS
-from ui import briefing_download, scenario_controls, scenario_state, scenario_tabs, shell
+from ui import briefing_download, presenting, scenario_controls, scenario_state, scenario_tabs, shell, state
 
 CARDS = ("cum_returns", "engaged_final", "cum_investment", "cum_cost", "cost_per_outcome")
 
 lang, digits = shell.page_start()
 st.title(t("scenario.title", lang))
-st.caption(t("scenario.intro", lang))
+more = presenting.aside(lang)  # on a projector the intro and the package choice are folded, so the chart fits
+more.caption(t("scenario.intro", lang))
 
 # ---- state: packages per slot, a link on first visit, a load request (file or case study) ----------------
 first_visit, problems = scenario_state.start(lang, digits)
-top = st.columns([1, 2, 1], vertical_alignment="bottom")
+top = more.columns([1, 2, 1], vertical_alignment="bottom")
 slot = top[0].segmented_control(t("scenario.package", lang), scenario_state.SLOTS, key="scn_slot", required=True,
                                 format_func=lambda s: scenario_state.slot_name(s, lang))
 case = top[1].selectbox(t("scenario.start_from", lang), list(PRESETS), index=None, key="scn_case",
@@ -28,17 +29,42 @@ for problem in problems:
 
 @st.fragment
 def levers_and_results() -> None:
-    """The lever panel and its results: a lever change reruns only this part, not the page around it."""
+    """The lever panel and its results: a lever change reruns only this part, not the page around it.
+    On a projector the results come first and the chart before the cards, so that the chart fits the screen."""
+    on_projector = state.presenting()
+    controls, results = st.container(), st.container()
+    if on_projector:
+        controls, results = results, controls
     # ---- controls: levers by pillar (toggles), sizes and the world in expanders --------------------------------
-    scenario_controls.levers_and_world(lang, digits)
+    with controls:
+        scenario_controls.levers_and_world(lang, digits)
     scenario = scenario_state.save_from_widgets(slot)
     briefing_download.refresh_choices()
 
     # ---- results -------------------------------------------------------------------------------------------------
+    with results:
+        results_of(scenario, on_projector)
+
+
+def results_of(scenario, on_projector: bool) -> None:
+    """The headline cards and the tabs of charts (on a projector the tabs first)."""
     summary = scenario_tabs.summary_of(slot, scenario, lang)
-    st.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
+    warning_box = st.container()
     if not scenario.levers:
         st.info(t("scenario.no_levers", lang))
+    tabs_box, cards_box = st.container(), st.container()
+    if on_projector:  # the warning right under the chart, the cards after it
+        warning_box, cards_box = cards_box, st.container()
+    else:
+        tabs_box, cards_box = cards_box, tabs_box
+    warning_box.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
+    with cards_box:
+        cards(scenario, summary)
+    with tabs_box:
+        charts(scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary))
+
+
+def cards(scenario, summary) -> None:
     heads = summary.headlines.set_index("metric")
     base_heads = summary.baseline_headlines.set_index("metric")
     added = summary.added.set_index("metric")
@@ -56,9 +82,11 @@ def levers_and_results() -> None:
                       help=t("scenario.card_help", lang, band=tables.band_text(row, metric, lang, digits),
                              baseline=tables.band_text(base_heads.loc[metric], metric, lang, digits)))
     st.caption(t("scenario.cards_note", lang, horizon=format_number(scenario.horizon, lang, digits)))
-    view = scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary)
-    st.caption(view.sample_note_shown)
 
+
+def charts(view: scenario_tabs.ScenarioView) -> None:
+    if not state.presenting():  # on a projector the step bar says it above, and the chart's caption below
+        st.caption(view.sample_note_shown)
     # Tabs report which one is open (on_change="rerun"), so a rerun builds one tab, not five.
     tabs = st.tabs([t(f"scenario.tab_{name}", lang) for name in scenario_tabs.TABS], key="scn_tab", on_change="rerun")
     for name, tab in zip(scenario_tabs.TABS, tabs, strict=True):

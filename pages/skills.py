@@ -8,7 +8,7 @@ from dashboard.countries import country_names
 from dashboard.i18n import format_number, t
 from dashboard.skills_sample import ENGAGEMENT_MODES
 from dashboard.sources import provenance, source_line
-from ui import cached, shell, skills_official, skills_sections, state, widgets
+from ui import cached, presenting, shell, skills_official, skills_sections, state, widgets
 
 lang, digits = shell.page_start()
 data = cached.dataset("skills")
@@ -18,8 +18,9 @@ names = country_names(cached.countries(), lang)
 source = source_line(meta, lang)
 
 st.title(t("skills.title", lang))
-st.caption(t("skills.intro", lang))
-skills_official.official_section(lang, digits)
+notes = presenting.aside(lang)  # folded on a projector, so that the first map fits the screen
+notes.caption(t("skills.intro", lang))
+skills_official.official_section(lang, digits, notes if state.presenting() else None)
 
 st.header(t("official.detail_section", lang))
 if meta.is_synthetic:

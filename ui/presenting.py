@@ -14,7 +14,7 @@ _PRESENTATION_CSS = """<style>
 [data-testid='stHeader'], [data-testid='stToolbar'], [data-testid='stDecoration'],
 [data-testid='stElementToolbar'], [data-testid='stDownloadButton'] { display: none !important; }
 html { font-size: clamp(18px, 1.5vw, 30px); }
-[data-testid='stMainBlockContainer'] { max-width: none; padding: 1rem 2.5rem 2rem; }
+[data-testid='stMainBlockContainer'] { max-width: none; padding: 0.4rem 2.5rem 2rem; }
 [data-testid='stMain'] h1 { font-size: 2.2rem; padding-top: 0.5rem; }
 [data-testid='stMetricValue'] { font-size: 2.4rem; }
 .st-key-presentation_bar { border-bottom: 3px solid #0b6e4f; padding-bottom: 0.5rem; height: auto !important;
@@ -27,12 +27,33 @@ html { font-size: clamp(18px, 1.5vw, 30px); }
   margin-bottom: 0 !important; }
 .st-key-presentation_bar p { margin: 0; }
 .st-key-presentation_bar kbd { display: none; }
+/* every text of the page at 18 px or more, dark enough for 4.5:1 (headings and big figures keep their size) */
+[data-testid='stMain'] :is(p, span, label, li, summary, button, input, div, td, th, small)
+  :not(:is(h1, h2, h3, h4, [data-testid='stMetricValue'], [data-testid='stIconMaterial']) *)
+  { font-size: max(18px, 1rem) !important; }
+[data-testid='stMain'] :is([data-testid='stCaptionContainer'], [data-testid='stWidgetLabel']),
+[data-testid='stMain'] :is([data-testid='stCaptionContainer'], [data-testid='stWidgetLabel']) *
+  { color: #3d3f4a !important; opacity: 1 !important; }
+/* the step bar names the step: the page title is left out so the step's chart fits the screen */
+[data-testid='stMain'] h1 { display: none; }
+[data-testid='stMetricValue'] { font-size: 2rem; }
+[data-testid='stMain'] [data-testid='stVerticalBlock'] { gap: 0.5rem; }
+/* the scenario chart's title names the outcome chosen: its selector needs no label of its own */
+.st-key-scn_outcome [data-testid='stWidgetLabel'] { display: none; }
 </style>"""
 
 
 def large_type() -> None:
     """Presentation mode's type sizes and bare layout, for a page built for the projector (the workshop room)."""
     st.html(_PRESENTATION_CSS)
+
+
+def aside(lang: str):
+    """Where a page puts secondary text above its chart (intro, notes, extra controls): in presentation mode
+    folded under "More detail" so the step's chart fits the projector; otherwise shown in place."""
+    if state.presenting():
+        return st.expander(t("present.more", lang))
+    return st.container()
 
 
 def sidebar_toggle(lang: str) -> None:

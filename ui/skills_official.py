@@ -29,10 +29,11 @@ def _show(build, table: pd.DataFrame, meta: DatasetMeta, stem: str, key: str, la
     widgets.source_caption(meta, lang)
 
 
-def official_section(lang: str, digits: Digits) -> None:
-    """What official statistics say: education by destination, the OECD-wide profile, brain drain over time."""
+def official_section(lang: str, digits: Digits, notes=None) -> None:
+    """What official statistics say: education by destination, the OECD-wide profile, brain drain over time.
+    `notes`: where the section's introduction goes (on a projector, the page's folded notes)."""
     st.header(t("official.section", lang))
-    st.caption(t("official.intro", lang))
+    (notes or st).caption(t("official.intro", lang))
     by_destination(lang, digits)
     oecd_profile(lang, digits)
     brain_drain(lang, digits)

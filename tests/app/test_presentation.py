@@ -51,7 +51,8 @@ def test_charts_are_enlarged_for_the_projector(open_page):
     normal = plotly_figures(open_page())[0]["layout"]
     presenting = plotly_figures(open_page(present="1"))[0]["layout"]
     assert presenting["font"]["size"] >= 20 > normal["font"]["size"]
-    assert presenting["height"] > normal["height"]
+    assert presenting["xaxis"]["tickfont"]["size"] >= 20 and presenting["font"]["color"] == "#262730"
+    assert presenting["height"] <= presentation.PROJECTOR.height < normal["height"]  # fits under the step bar
 
 
 def test_exit_leaves_presentation_and_the_url(open_page):

@@ -1,7 +1,10 @@
 """Presentation mode in a real browser at projector sizes: no chrome, large type, next/previous through the steps."""
 
+from urllib.parse import urlencode
+
 import pytest
 
+from dashboard.pages import page as page_entry
 from dashboard.presentation import STEPS
 
 
@@ -110,19 +113,112 @@ def test_step_bar_text_is_whole_and_large_at_1280(server, projector, lang):
         _click_and_wait(projector, "present_next")
 
 
-_LEGEND_ON_TITLE_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
-  const title = plot.querySelector('.gtitle'), legend = plot.querySelector('.legend');
-  if (!title || !legend) return [];
-  const a = title.getBoundingClientRect(), b = legend.getBoundingClientRect();
-  const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-  return overlap ? [title.textContent] : [];
-})"""
+#: Everything a room sees on one step, measured in one pass: the step's main chart (its key in the step table)
+#: whole in the viewport without scrolling; every visible text of the main area, HTML and the charts' SVG
+#: (ticks, colour bars, legends, annotations, value labels), at 18 px or more and at 4.5:1 or more against what is
+#: behind it (WCAG's ratio from the computed colours, SVG text by its fill, over the bar it sits in if any);
+#: captions, metric labels, values and deltas not cut by their boxes; no chart legend on its title.
+_PROJECTOR_CHECKS_JS = r"""(mainChart) => {
+  const rgba = (s) => { const m = (s || '').match(/[\d.]+/g); if (!m) return null;
+    const [r, g, b, a = 1] = m.map(Number); return {r, g, b, a}; };
+  const over = (fg, bg) => ({r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a),
+                             b: fg.b * fg.a + bg.b * (1 - fg.a), a: 1});
+  const lum = (c) => { const v = [c.r, c.g, c.b].map(x => x / 255)
+      .map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const ratio = (a, b) => { const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05); };
+  const white = {r: 255, g: 255, b: 255, a: 1};
+  const opacity = (e) => { let a = 1; for (let n = e; n && n !== document; n = n.parentNode) {
+      const s = getComputedStyle(n); a *= parseFloat(s.opacity);
+      if (n instanceof SVGElement) a *= parseFloat(s.fillOpacity || 1); }
+    return a; };
+  const background = (e) => {
+    const box = e.getBoundingClientRect(), x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const behind = (n) => { const r = n.getBoundingClientRect();
+      return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom; };
+    const point = e instanceof SVGElement && e.closest('.point');
+    const mark = point && point.querySelector('path');
+    if (mark && behind(mark)) { const c = rgba(getComputedStyle(mark).fill); if (c) return over(c, white); }
+    const layers = [];
+    for (let n = e instanceof SVGElement ? e.closest('svg').parentElement : e; n; n = n.parentElement) {
+      if (!behind(n)) continue;   // a box beside the text (a slider's track under its value) is not behind it
+      const c = rgba(getComputedStyle(n).backgroundColor);
+      if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; }
+    }
+    return layers.reverse().reduce((bg, c) => over(c, bg), white);
+  };
+  const visible = (e) => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    return r.width >= 1 && r.height >= 1 && s.visibility !== 'hidden' && opacity(e) > 0.05; };
+  const main = document.querySelector("[data-testid='stMain']");
+  const name = (e) => (e.textContent || '').trim().slice(0, 50);
+  const ownText = (e) => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  // folded content, hover boxes and disabled controls (exempt in WCAG) are not read by the room
+  const unread = 'script, style, .hoverlayer, .modebar, [data-testid="stTooltipContent"], ' +
+                 'details:not([open]) > :not(summary), :disabled, [aria-disabled="true"]';
+  const texts = [...main.querySelectorAll('*')].filter(e => ownText(e) && !e.closest(unread) && visible(e));
+  const small = [], faint = [];
+  for (const e of texts) {
+    const s = getComputedStyle(e), px = parseFloat(s.fontSize);
+    if (px < 17.95) small.push(`${name(e)} (${px}px)`);
+    const fg = rgba(e instanceof SVGElement ? s.fill : s.color);
+    if (!fg) continue;
+    const bg = background(e), contrast = ratio(over({...fg, a: fg.a * opacity(e)}, bg), bg);
+    if (contrast < 4.5) faint.push(`${name(e)} (${contrast.toFixed(2)}:1)`);
+  }
+  const boxes = "[data-testid='stCaptionContainer'], [data-testid='stMetricLabel'], " +
+                "[data-testid='stMetricValue'], [data-testid='stMetricDelta']";
+  const clipped = [...main.querySelectorAll(boxes)].flatMap(b => [b, ...b.querySelectorAll('*')])
+    .filter(e => !(e instanceof SVGElement) && visible(e) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
+                 && getComputedStyle(e).overflowX !== 'visible')
+    .map(e => `${name(e)} (${e.scrollWidth} > ${e.clientWidth})`);
+  const legendOnTitle = [...main.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const title = plot.querySelector('.gtitle'), legend = plot.querySelector('.legend');
+    if (!title || !legend) return [];
+    const a = title.getBoundingClientRect(), b = legend.getBoundingClientRect();
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? [title.textContent] : [];
+  });
+  let chartOffScreen = [];
+  if (mainChart) {
+    const chart = document.querySelector(`.st-key-${mainChart}`);
+    const r = chart ? chart.getBoundingClientRect() : null;
+    if (!r || r.top < -0.5 || r.left < -0.5 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
+      chartOffScreen = [r ? [r.left, r.top, r.right, r.bottom].map(Math.round) : 'missing'];
+  }
+  const unique = (list) => [...new Set(list)];
+  return {chartOffScreen, small: unique(small), faint: unique(faint), clipped: unique(clipped), legendOnTitle};
+}"""
 
 
+def _step_url(server: str, step, lang: str) -> str:
+    """The step's own link (page, parameters, ?present=1&step=...), as Next or a shared link opens it."""
+    path = page_entry(step.page).address
+    query = urlencode({"lang": lang, "present": 1, "step": step.key, **step.params})
+    return f"{server}/{path}?{query}"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_no_legend_sits_on_a_chart_title_in_presentation(server, projector, lang):
-    projector.goto(f"{server}/?lang={lang}&present=1")
-    for _ in range(3):                                    # the overview, the map and the skills steps
-        projector.page.wait_for_timeout(1000)
-        assert projector.page.evaluate(_LEGEND_ON_TITLE_JS) == []
-        _click_and_wait(projector, "present_next")
+def test_every_step_fits_the_projector_and_reads_from_the_back(server, browser, lang, width, height):
+    """Issue 17, for every step of the sequence: its main chart (the step table's `main_chart`) whole on screen
+    without scrolling; every text of the page and of its charts at 18 px or more and at 4.5:1 or more; no
+    caption, card label, value or delta cut off; no legend on a chart title. One page load per step."""
+    from tests.e2e.conftest import ARTIFACTS, PageProbe
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    probe = PageProbe(context.new_page())
+    failures = {}
+    try:
+        for step in STEPS:
+            probe.goto(_step_url(server, step, lang))
+            if step.main_chart:
+                probe.page.wait_for_selector(f".st-key-{step.main_chart} .main-svg", timeout=30_000)
+                probe.page.wait_for_timeout(400)            # plotly lays out its legend after the first draw
+            found = probe.page.evaluate(_PROJECTOR_CHECKS_JS, step.main_chart)
+            probe.page.screenshot(path=str(ARTIFACTS / f"present-{width}-{lang}-{step.key}.png"))
+            if any(found.values()):
+                failures[step.key] = {check: items for check, items in found.items() if items}
+        assert probe.page.evaluate("scrollY") == 0
+    finally:
+        context.close()
+    assert failures == {}, failures
