@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.i18n import t
 
@@ -56,10 +57,17 @@ def test_a_scenario_lever_moves_the_results_and_saves_as_a_file(server, probe, l
 ])
 def test_a_table_downloads_as_csv_with_its_source(server, probe, lang, germany, source):
     probe.goto(f"{server}/?lang={lang}")
-    probe.page.locator(f"{MAIN} [data-testid='stExpander'] summary").first.click()
-    probe.wait_idle()
+    expander = probe.page.locator(f"{MAIN} [data-testid='stExpander']").first
+    button = expander.get_by_role("button", name=t("common.download_csv", lang))
+    for _ in range(3):  # a click that lands while the page is still settling may not open it: try again
+        expander.locator("summary").click()
+        try:
+            button.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
     with probe.page.expect_download() as download:
-        probe.page.get_by_role("button", name=t("common.download_csv", lang)).first.click()
+        button.click()
     assert download.value.suggested_filename.endswith(".csv")
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = text.strip().splitlines()
@@ -67,6 +75,7 @@ def test_a_table_downloads_as_csv_with_its_source(server, probe, lang, germany, 
     assert t("chart.destination", lang) in rows[0], rows[0]                 # headers in the page's language
     assert germany in text                                                  # and country names
     source_cell = next(csv.reader([rows[-1]]))   # one quoted cell (dashboard/exports.py quotes every text)
-    assert source_cell[0].startswith(source) and "Rev.2020" in source_cell[0], rows[-1]
+    revision = t("dataset.migrant_stock.rev2020.revision", lang)             # "Rev.2020", in the reader's words
+    assert source_cell[0].startswith(source) and revision in source_cell[0], rows[-1]
     _no_failure(probe, lang)
 
