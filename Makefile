@@ -19,7 +19,7 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 
 run: $(VENV)/.installed  ## install and serve the app on http://localhost:$(PORT) (settings checked first)
 	$(PY) -m dashboard.startup
-	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
+	$(PY) -m ui.server run streamlit_app.py --server.port $(PORT)
 
 # Fast suites first, the browser last. Any pytest failure stops make, including exit code 5 (no tests
 # collected); browser tests are skipped without chromium locally and fail under CI=true (tests/e2e/conftest.py).

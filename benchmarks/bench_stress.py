@@ -4,7 +4,7 @@ The same protocol-level load as benchmarks/load_protocol.py (each session opens 
 sex, switches to /scenarios and flips levers; `--rounds` changes per page), with the pauses of people clicking
 faster than they read. It runs twice and prints p50 / p95 of the updates side by side:
 
-1. one `streamlit run` process;
+1. one app process (the production start command, ui/server.py);
 2. two processes behind a local nginx (Debian's `nginx` package, started here as an ordinary process on
    loopback ports with its own configuration in a temporary directory, never the system service). Both use
    one data directory (the SQLite store, DASHBOARD_HOME) and one `server.cookieSecret`; nginx keeps each

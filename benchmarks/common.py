@@ -21,7 +21,7 @@ if str(REPO_ROOT) not in sys.path:  # `python benchmarks/x.py` puts benchmarks/ 
     sys.path.insert(0, str(REPO_ROOT))
 
 # The browser tests' server and browser set-up; CHROMIUM_ARGS and chromium are re-exported for the benchmarks.
-from tests.e2e.serving import CHROMIUM_ARGS, Server, chromium, free_port, serving, stop  # noqa: E402, F401
+from tests.e2e.serving import CHROMIUM_ARGS, LAUNCHER, Server, chromium, free_port, serving, stop  # noqa: E402, F401
 
 
 def machine() -> str:
@@ -78,10 +78,10 @@ def cpu_seconds(pid: int | None = None) -> float:
 
 @contextmanager
 def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-          launcher: Sequence[str] = ("-m", "streamlit"), home: str | None = None) -> Iterator[Server]:
-    """A `streamlit run` of the app on a free loopback port with a throw-away data directory (and its log), or
-    the data directory `home` (several servers sharing one store). `launcher`: what runs `streamlit run ...`
-    (benchmarks/instrumented_server.py adds CPU counters)."""
+          launcher: Sequence[str] = LAUNCHER, home: str | None = None) -> Iterator[Server]:
+    """The app, started as in production (tests/e2e/serving.py), on a free loopback port with a throw-away data
+    directory (and its log), or the data directory `home` (several servers sharing one store). `launcher`: what
+    runs `run streamlit_app.py ...` (benchmarks/instrumented_server.py adds CPU counters)."""
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as own_home, \
             serving(Path(own_home), {"DASHBOARD_HOME": home or own_home, **(env or {})}, extra_args, timeout=120,
                     launcher=launcher) as server:

@@ -1,4 +1,5 @@
-"""`streamlit run` with CPU counters, for benchmarks/bench_updates.py: where a widget update's CPU goes.
+"""The app's start command (ui/server.py) with CPU counters, for benchmarks/bench_updates.py: where a widget
+update's CPU goes.
 
     python benchmarks/instrumented_server.py run streamlit_app.py --server.port ...   (same arguments as streamlit)
 
@@ -174,10 +175,9 @@ def main() -> None:
     port = int(os.environ[COUNTERS_PORT_ENV])
     server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
     threading.Thread(target=server.serve_forever, name="bench-counters", daemon=True).start()
-    from streamlit.web.cli import main as streamlit_main
+    from ui import server as app_server
 
-    sys.argv = ["streamlit", *sys.argv[1:]]
-    streamlit_main()
+    app_server.main()  # the app's own start command (router from the first run, warm-up), then streamlit
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ import plotly.io as pio
 
 from dashboard.charts.digits import localise_figure, localise_numbers
 from dashboard.headline import growth_caveats, headline_cards, year_text
-from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t, translation_note
-from dashboard.sources import isolate, source_line, source_lines
+from dashboard.i18n import Digits, format_number, format_percent, is_rtl, t, translation_note, with_digits
+from dashboard.sources import isolate, provenance, source_line, source_lines
 
 #: Printable width of A4 with 15 mm margins (180 mm at 96 dpi): figures are drawn at exactly this width.
 A4_CONTENT_PX = 680
@@ -148,6 +148,7 @@ ul { margin: 4px 0; padding-inline-start: 20px; }
 def build_briefing(lang: str, digits: Digits, sections: Sequence[BriefingSection], *,
                    generated: str = "") -> str:
     """The briefing as one HTML document (string), in `lang`, numbers in `digits`."""
+    lang = with_digits(lang, digits)   # every text it translates writes numbers and years in `digits`
     direction = "rtl" if is_rtl(lang) else "ltr"
     title = t("briefing.title", lang)
     parts: list[str] = []
@@ -193,6 +194,7 @@ def headline_section(stock, totals, refugees, lang: str, digits: Digits,
     """The Overview's headline cards (dashboard.headline), from the same datasets the rest of the briefing uses,
     with the Overview's notes beside them (`caveats`: dashboard.headline.growth_caveats). Arguments are registry
     Datasets (meta + frame)."""
+    lang = with_digits(lang, digits)   # every text it translates writes numbers and years in `digits`
     from dashboard.diaspora import headline
 
     head = headline(stock.frame, totals.frame, refugees.frame)
@@ -203,7 +205,9 @@ def headline_section(stock, totals, refugees, lang: str, digits: Digits,
 
 
 def sources_section(datasets: Sequence, lang: str) -> BriefingSection:
-    """Every dataset the briefing draws on, with its full citation and licence."""
+    """Every dataset the briefing draws on, with its full citation and licence, as the publishers wrote them
+    (their own digits too, whatever the reader's choice)."""
+    lang = str(lang)
     notes = []
     for dataset in datasets:
         meta = dataset.meta
@@ -226,6 +230,7 @@ class MapView:
 def map_section(stock, countries: pd.DataFrame, boundaries: dict, lang: str, digits: Digits,
                 view: MapView = MapView()) -> BriefingSection:
     """The diaspora map (dashboard.charts.map.world_map) for `view`, with its top destinations as a table."""
+    lang = with_digits(lang, digits)   # every text it translates writes numbers and years in `digits`
     from dashboard.charts.map import world_map
     from dashboard.countries import country_names, with_names
     from dashboard.diaspora import coverage_gaps, destination_measures
@@ -247,13 +252,14 @@ def map_section(stock, countries: pd.DataFrame, boundaries: dict, lang: str, dig
         t("chart.share", lang): [format_percent(v, lang, digits) for v in top["share"]],
     })
     names = country_names(countries, lang)
-    notes = [t("map.gaps_note", lang, revision=stock.meta.revision,
+    notes = [t("map.gaps_note", lang, revision=provenance(stock.meta, "revision", lang),
                countries=", ".join(sorted(names.get(c, c) for c in gaps)))] if gaps else []
     return BriefingSection(title=t("briefing.map", lang), figure=fig, table=table, notes=notes,
                            source=source_line(stock.meta, lang))
 
 
 def trend_section(stock, lang: str, digits: Digits) -> BriefingSection:
+    lang = with_digits(lang, digits)
     from dashboard.charts.overview import diaspora_trend
     from dashboard.diaspora import total_by_year
 
@@ -270,6 +276,7 @@ def standard_sections(stock, totals, refugees, countries: pd.DataFrame, boundari
     """The briefing's sections: headline figures, the map, the trend since 1990, the scenarios, the sources.
     `other_revisions` (registry Datasets of the same dataset) say beside the growth figure that it depends on
     its revision."""
+    lang = with_digits(lang, digits)   # every text it translates writes numbers and years in `digits`
     from dashboard.countries import country_names
 
     caveats = growth_caveats(stock, other_revisions, country_names(countries, lang), lang, digits)
@@ -291,6 +298,7 @@ def scenario_sections(scenarios: dict[str, object], population, lang: str, digit
     `data` are the datasets `population` was built from (registry Datasets), named in the section's source;
     `pools` are the model's pools of `population` when the caller has them already (built here otherwise);
     `sample_note` (dashboard.skills.sample_note) says what skills data the figures rest on, under each section."""
+    lang = with_digits(lang, digits)   # every text it translates writes numbers and years in `digits`
     from dashboard.charts.scenario import compare_bars
     from dashboard.scenario import tables
     from dashboard.scenario.model import Pools, summarise

@@ -22,6 +22,42 @@ Digits = Literal["western", "arabic"]
 
 _ARABIC_INDIC = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
 
+#: What keeps its Western digits inside a translated text: web addresses, file names and paths, equations
+#: ($...$), inline code, classification and standard codes (ISCED 5+, ISCO-08, ISO 3166, M49, A4) and any number
+#: written inside a Latin word (P10, Rev.2020). Every other number, year or range follows the reader's digits.
+_KEEP_WESTERN = re.compile(
+    r"https?://\S+|[\w./-]*\w\.(?:csv|xlsx|json|html|pdf|png|zip|parquet|md|toml|env)\b|\$(?![\d\s])[^$\n]+?(?<!\s)\$|`[^`]*`"
+    r"|(?<![A-Za-z])(?:ISCED|ISCO|ISO|UTF)[- ]?\d+(?:[-–]\d+)?\+?|(?<![A-Za-z])[A-Za-z][A-Za-z.]*\d[\w.]*")
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?%?")
+
+
+class LanguageWithDigits(str):
+    """A language code that also carries the reader's digits choice: a page passes it wherever a language goes,
+    and every `t(key, lang)` then writes its numbers and years in those digits (the template's own and the
+    values it is given), without each call having to pass the choice along. It equals, hashes and prints as the
+    plain code (note: st.cache_data keys see only the code, so a cached function that translates takes digits
+    as its own argument too)."""
+
+    digits: Digits
+
+    def __new__(cls, code: str, digits: Digits) -> LanguageWithDigits:
+        language = super().__new__(cls, code)
+        language.digits = digits
+        return language
+
+    def __reduce__(self):
+        return LanguageWithDigits, (str(self), self.digits)
+
+
+def with_digits(lang: str, digits: Digits) -> str:
+    """`lang` carrying the reader's digits choice (see LanguageWithDigits)."""
+    return LanguageWithDigits(str(lang), digits)
+
+
+def digits_of(lang: str) -> Digits:
+    """The digits a language value carries (Western unless it is a LanguageWithDigits)."""
+    return getattr(lang, "digits", "western")
+
 
 @cache
 def _table(lang: str) -> dict[str, str]:
@@ -67,12 +103,14 @@ def keys(lang: str = DEFAULT_LANGUAGE) -> set[str]:
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """Text for `key` in `lang`, falling back to English, then to the key itself (so a gap is visible)."""
     text = _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key) or key
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    return localise_prose(text, digits_of(lang))
 
 
 def t_optional(key: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
     """Text for `key` when the table has it (in `lang`, else English); None lets the caller keep its own text."""
-    return _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key)
+    text = _table(lang).get(key) or _table(DEFAULT_LANGUAGE).get(key)
+    return localise_prose(text, digits_of(lang)) if text else text
 
 
 def join_list(items: Iterable[object], lang: str = DEFAULT_LANGUAGE) -> str:
@@ -82,6 +120,22 @@ def join_list(items: Iterable[object], lang: str = DEFAULT_LANGUAGE) -> str:
 
 def localise_digits(text: str, digits: Digits) -> str:
     return text.translate(_ARABIC_INDIC) if digits == "arabic" else text
+
+
+def localise_prose(text: str, digits: Digits) -> str:
+    """The numbers of a sentence in `digits`, except those that are part of notation or a code (_KEEP_WESTERN)."""
+    if digits != "arabic" or not any(c.isascii() and c.isdigit() for c in text):
+        return text
+    def localised(match: re.Match) -> str:
+        return localise_digits(match.group(0), digits).replace("%", "٪")
+
+    parts, start = [], 0
+    for kept in _KEEP_WESTERN.finditer(text):
+        parts.append(_NUMBER.sub(localised, text[start:kept.start()]))
+        parts.append(kept.group(0))
+        start = kept.end()
+    parts.append(_NUMBER.sub(localised, text[start:]))
+    return "".join(parts)
 
 
 def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digits: Digits = "western",

@@ -9,18 +9,23 @@ import streamlit as st
 from dashboard import diaspora, geo, plaintext
 from dashboard.charts import map as charts
 from dashboard.countries import country_names
+from dashboard.headline import year_text
 from dashboard.i18n import format_number, join_list, keys, t
 from dashboard.sources import provenance, source_line
 from ui import briefing_download, cached, map_view, presenting, shell, state, widgets
 
 lang, digits = shell.page_start()
+def shown_year(year: int) -> str:
+    return year_text(year, digits)   # years on widgets, in the reader's digits
+
+
 countries = cached.countries()
 names = country_names(countries, lang)
 known_iso3 = set(countries.loc[~countries["iso3"].isin(geo.NOT_MAPPED), "iso3"])
 
 revisions = {meta.version: meta for meta in cached.versions("migrant_stock")}  # the active one first
 map_view.seed_revision(list(revisions))
-stock = cached.dataset("migrant_stock", state.value("map_rev"))
+stock = map_view.chosen_stock(state.value("map_rev"))
 refugees = cached.dataset("refugees")
 years, sexes = diaspora.available_years(stock.frame), diaspora.available_sexes(stock.frame)
 if not years or not sexes:
@@ -43,7 +48,7 @@ def map_with_controls() -> map_view.MapView:
     more = presenting.aside(lang)
     more.write(t("map.intro", lang))
     first = st.columns([3, 2, 2], vertical_alignment="bottom")
-    first[0].select_slider(t("map.year", lang), options=years, key="map_year")
+    first[0].select_slider(t("map.year", lang), options=years, key="map_year", format_func=shown_year)
     first[1].segmented_control(t("map.sex", lang), sexes, key="map_sex", required=True,
                                format_func=lambda s: t(f"map.sex.{s}", lang))
     first[2].selectbox(t("map.measure", lang), diaspora.MEASURES, key="map_measure",
@@ -53,7 +58,7 @@ def map_with_controls() -> map_view.MapView:
     second[0].selectbox(t("map.revision", lang), list(revisions), key="map_rev",
                         format_func=lambda v: t(f"map.revision.{v}", lang) if f"map.revision.{v}" in keys(lang)
                         else revisions[v].revision)
-    second[1].selectbox(t("map.base_year", lang), years, key="map_base", disabled=not is_change)
+    second[1].selectbox(t("map.base_year", lang), years, key="map_base", disabled=not is_change, format_func=shown_year)
     second[2].toggle(t("map.log_scale", lang), key="map_log", disabled=is_change, help=t("map.log_help", lang))
     map_view.publish()
     state.rerun_page_if_changed("map_rev", "map_sex")  # they shape the trends below too: the whole page reruns
@@ -98,7 +103,8 @@ def map_with_controls() -> map_view.MapView:
     # the download's line has the revision as typed; the caption's shows a published name as text
     filters, filters_shown = (t("map.filters_line", lang, year=year, sex=sex_label, measure=measure_label,
                                 revision=revision) for revision in
-                              (stock.meta.revision, provenance(stock.meta, "revision", lang, plaintext.markdown)))
+                              (provenance(stock.meta, "revision", lang),
+                               provenance(stock.meta, "revision", lang, plaintext.markdown)))
     widgets.source_caption(stock.meta, lang)
     if state.presenting():
         headline_figures()

@@ -32,10 +32,11 @@ st.markdown(t("method.limits", lang))
 st.header(t("method.levers", lang))
 lever_frame = tables.lever_table(lang, digits)
 widgets.table_with_downloads(lever_frame, "scenario_levers", t("scenario.source_line", lang), lang,
-                             key="method_levers")
+                             key="method_levers", whole=True)
 
 st.header(t("method.parameters", lang))
 st.caption(t("method.parameters_note", lang))
 param_frame = tables.parameter_table(lang, digits)
 widgets.table_with_downloads(param_frame, "scenario_parameters_all", t("scenario.source_line", lang), lang,
-                             key="method_params", whole=True)
+                             key="method_params", whole=True,
+                             shown=tables.parameter_table_for_reading(param_frame, lang))

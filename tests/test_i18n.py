@@ -220,3 +220,16 @@ def test_lever_table_lists_sectors_with_the_arabic_comma_in_kurdish():
 
     reach = " ".join(tables.lever_table("ckb", "western").astype(str).to_numpy().ravel())
     assert "، " in reach and ", " not in reach
+
+
+def test_a_translated_sentence_writes_its_numbers_and_years_in_the_readers_digits_but_not_its_codes():
+    from dashboard.i18n import localise_prose, t, with_digits
+
+    text = ("ورشة تموز 2015، 1,000 محاكاة و80% (ISCED 5+، ISCED 3-4، ISCO-08، M49) "
+            "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$")
+    assert localise_prose(text, "arabic") == ("ورشة تموز ٢٠١٥، ١٬٠٠٠ محاكاة و٨٠٪ (ISCED 5+، ISCED 3-4، ISCO-08، M49) "
+                                              "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$")
+    assert localise_prose(text, "western") == text
+    arabic = with_digits("ar", "arabic")
+    assert arabic == "ar" and t("map.metric_count", arabic, year=2020) == t("map.metric_count", "ar", year="٢٠٢٠")
+    assert t("map.metric_count", with_digits("ar", "western"), year=2020) == t("map.metric_count", "ar", year=2020)

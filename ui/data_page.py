@@ -52,15 +52,16 @@ def sources_tab(lang: str) -> None:
     shown = catalogue[list(columns)].assign(nature=catalogue["nature"].map(lambda n: t(f"data.nature_{n}", lang)),
                                             **{name: [provenance(m, name, lang) for m in metas]
                                                for name in ("title", "publisher", "revision")})
-    st.dataframe(shown.rename(columns={k: t(v, lang) for k, v in columns.items()}), hide_index=True,
-                 width="stretch")
+    widgets.data_table(shown.rename(columns={k: t(v, lang) for k, v in columns.items()}), lang)
     st.subheader(t("data.download_version", lang))
     left, right = st.columns(2)
     tabular = tabular_ids()
     chosen_id = left.selectbox(t("data.col_dataset", lang), tabular, key="sources_dataset")
     versions = cached.shared_versions(chosen_id)
-    chosen_version = right.selectbox(t("data.col_version", lang), [m.version for m in versions],
-                                     key="sources_version")
+    by_version = {m.version: m for m in versions}   # a bundled version by its revision's name, not its id
+    chosen_version = right.selectbox(t("data.col_version", lang), list(by_version), key="sources_version",
+                                     format_func=lambda v: provenance(by_version[v], "revision", lang)
+                                     if by_version[v].is_bundled else v)
     chosen = cached.shared_version(chosen_id, chosen_version)
     widgets.table_with_downloads(without_contacts(chosen.frame), f"{chosen_id}_{chosen_version}",
                                     source_line(chosen.meta, lang), lang, key="sources_download",
@@ -94,19 +95,18 @@ def versions_tab(lang: str) -> None:
     st.write(t("data.versions_intro", lang))
     history_id = st.selectbox(t("data.col_dataset", lang), tabular, key="versions_dataset")
     history = cached.shared_versions(history_id)
-    st.dataframe(pd.DataFrame([{
+    widgets.data_table(pd.DataFrame([{
         t("data.col_version", lang): m.version, t("data.col_active", lang): m.active,
         t("data.col_title", lang): provenance(m, "title", lang),
         t("data.col_publisher", lang): provenance(m, "publisher", lang),
         t("data.col_published_by", lang): m.published_by, t("data.col_published_at", lang): m.published_at,
         t("data.col_rows", lang): m.rows, t("data.col_nature", lang): t(f"data.nature_{m.nature}", lang),
-        t("data.col_source_file", lang): m.source_file} for m in history]), hide_index=True, width="stretch")
+        t("data.col_source_file", lang): m.source_file} for m in history]), lang)
     events = cached.events()
     if not events.empty:
         st.caption(t("data.events", lang))
         log = events[events["dataset_id"] == history_id].drop(columns=["dataset_id", "detail"])
-        st.dataframe(log.assign(action=log["action"].map(lambda a: t(f"data.action_{a}", lang))).rename(columns={
+        widgets.data_table(log.assign(action=log["action"].map(lambda a: t(f"data.action_{a}", lang))).rename(columns={
             "at": t("data.col_published_at", lang), "who": t("data.col_who", lang),
-            "action": t("data.col_action", lang), "version": t("data.col_version", lang)}),
-            hide_index=True, width="stretch")
+            "action": t("data.col_action", lang), "version": t("data.col_version", lang)}), lang)
     publishing.rollback_form(history_id, [m.version for m in history if not m.active], lang)

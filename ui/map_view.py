@@ -14,7 +14,7 @@ from dashboard.charts import map as charts
 from dashboard.charts import skills_official as official_charts
 from dashboard.countries import with_names
 from dashboard.i18n import format_number, format_percent, join_list, t
-from dashboard.registry import Dataset
+from dashboard.registry import Dataset, DatasetMeta
 from dashboard.skills import sample_note
 from dashboard.sources import provenance, source_line, source_lines
 from ui import cached, state, widgets
@@ -30,22 +30,35 @@ def seed_revision(revisions: Sequence[str]) -> None:
     state.keep_within("map_rev", list(revisions), revisions[0])
 
 
-def coverage_gaps(stock: Dataset) -> tuple[dict[str, str], str]:
+def chosen_stock(version: str | None) -> Dataset:
+    """The migrant-stock revision the reader picked on the map. An upload explored in this session is one of the
+    options: it is shown when picked (and by default, being first), and a shared revision when that is picked,
+    even the active one that the upload stands in for on other pages (before, picking "Rev.2020" kept showing
+    the upload, with its note that it "reports men and women together only: choose Rev.2020")."""
+    own = state.session_dataset("migrant_stock")
+    if version is None or (own is not None and version == own.meta.version):
+        return cached.dataset("migrant_stock", version)
+    return cached.shared_version("migrant_stock", version)
+
+
+def coverage_gaps(stock: Dataset) -> tuple[dict[str, str], DatasetMeta | None]:
     """Destinations the chosen version has no figure for (never drawn or listed as zero), and the revision
     that says so: a bundled revision's own list from its source, or, for a published version, the destinations
     of the bundled revision nearest in year that it leaves out ("not in this version")."""
     if stock.meta.is_bundled:
-        return diaspora.coverage_gaps(stock.frame, stock.meta.not_estimated), stock.meta.revision
+        return diaspora.coverage_gaps(stock.frame, stock.meta.not_estimated), stock.meta
     bundled = [m for m in cached.versions("migrant_stock") if m.is_bundled and m.year_max is not None]
     if not bundled or stock.meta.year_max is None:
-        return {}, ""
+        return {}, None
     nearest = min(bundled, key=lambda m: abs(m.year_max - stock.meta.year_max))
-    reference = cached.dataset("migrant_stock", nearest.version).frame
-    return diaspora.coverage_gaps(stock.frame, bundled=reference), nearest.revision
+    reference = cached.shared_version("migrant_stock", nearest.version).frame
+    return diaspora.coverage_gaps(stock.frame, bundled=reference), nearest
 
 
-def gaps_note(gaps: dict[str, str], revision: str, names: dict[str, str], lang: str) -> str:
-    """One sentence under the map naming the destinations without a figure, by reason."""
+def gaps_note(gaps: dict[str, str], says_so: DatasetMeta, names: dict[str, str], lang: str) -> str:
+    """One sentence under the map naming the destinations without a figure, by reason; `says_so` is the bundled
+    revision that does not estimate them (named in the reader's language)."""
+    revision = provenance(says_so, "revision", lang)
     parts = []
     for reason, key in ((diaspora.NOT_ESTIMATED, "map.gaps_note"), (diaspora.NOT_IN_VERSION, "map.gaps_note_version")):
         listed = sorted(names.get(c, c) for c, why in gaps.items() if why == reason)

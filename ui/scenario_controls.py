@@ -30,16 +30,31 @@ def levers_and_world(lang: str, digits: str) -> None:
             for lid in sized:
                 size = LEVERS[lid].size
                 scenario_state.ensure_size(lid)
-                st.slider(f"{t(f'scenario.lever.{lid}', lang)}: {t(f'scenario.size.{size.unit}', lang)}",
-                          min_value=float(size.minimum), max_value=float(size.maximum), step=float(size.step),
-                          format="%d" if float(size.step).is_integer() else "%.2f",
-                          key=f"scn_size_{lid}", help=t(f"scenario.lever.{lid}.size_note", lang))
+                number_slider(st, f"{t(f'scenario.lever.{lid}', lang)}: {t(f'scenario.size.{size.unit}', lang)}",
+                              (float(size.minimum), float(size.maximum), float(size.step)), f"scn_size_{lid}",
+                              lang, digits, help=t(f"scenario.lever.{lid}.size_note", lang))
     world_label = t("scenario.world", lang, **{k: format_number(state.value(f"scn_{k}"), lang, digits)
                                                for k in (*CONTEXT_KEYS, "horizon")})
     with st.expander(world_label):
         st.caption(t("scenario.world_help", lang))
         columns = st.columns(4)
         for column, key in zip(columns, CONTEXT_KEYS, strict=False):
-            column.slider(t(f"scenario.context.{key}", lang), *CONTEXT_RANGE, step=5, key=f"scn_{key}",
+            number_slider(column, t(f"scenario.context.{key}", lang), (*CONTEXT_RANGE, 5), f"scn_{key}", lang, digits,
                           help=t(f"scenario.context.{key}.help", lang))
-        columns[3].slider(t("scenario.horizon", lang), *HORIZON_RANGE, key="scn_horizon")
+        number_slider(columns[3], t("scenario.horizon", lang), (*HORIZON_RANGE, 1), "scn_horizon", lang, digits)
+
+
+def number_slider(container, label: str, bounds: tuple[float, float, float], key: str, lang: str, digits: str,
+                  help: str | None = None) -> None:
+    """A slider over (minimum, maximum, step) whose values read in the reader's digits ("١٣٠", not "130.00").
+    Streamlit's number slider formats its values printf-style, in Western digits only: this is a select slider
+    over the same steps (and the value the session holds, should a link or case study give one between them)."""
+    minimum, maximum, step = bounds
+    count = round((maximum - minimum) / step)
+    kind = float if isinstance(step, float) else int
+    options = {kind(round(minimum + i * step, 6)) for i in range(count + 1)}
+    if state.value(key) is not None:
+        options.add(state.value(key))
+    decimals = 0 if float(step).is_integer() else 2
+    container.select_slider(label, options=sorted(options), key=key, help=help,
+                            format_func=lambda v: format_number(v, lang, digits, decimals=decimals))

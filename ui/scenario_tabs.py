@@ -115,8 +115,8 @@ def sensitivity(v: ScenarioView) -> None:
     tornado_title = t("scenario.tornado_title", lang, metric=v.headline_label(metric))
     widgets.chart(tornado_chart(frame, lang, tornado_title, t("scenario.added_by_package", lang),
                                 t("scenario.at_low", lang), t("scenario.at_high", lang)), key="scn_chart_tornado")
-    widgets.table_in_expander(tables.tornado_table(frame, lang), f"scenario_sensitivity_{metric}", v.source, lang,
-                              "scn_table_tornado")
+    widgets.table_in_expander(tables.tornado_table(frame, lang, metric), f"scenario_sensitivity_{metric}", v.source,
+                              lang, "scn_table_tornado")
 
 
 def assumptions(v: ScenarioView) -> None:
@@ -127,8 +127,9 @@ def assumptions(v: ScenarioView) -> None:
     widgets.table_with_downloads(tables.contributions_table(summary.contributions, lang, digits),
                                  "scenario_sources", v.source, lang, key="scn_table_sources")
     st.subheader(t("scenario.parameters_used", lang))
-    widgets.table_with_downloads(tables.parameter_table(lang, digits, v.scenario.levers), "scenario_parameters",
-                                 v.source, lang, key="scn_table_params")
+    parameters = tables.parameter_table(lang, digits, v.scenario.levers)
+    widgets.table_with_downloads(parameters, "scenario_parameters", v.source, lang, key="scn_table_params", whole=True,
+                                 shown=tables.parameter_table_for_reading(parameters, lang))
     st.subheader(t("scenario.segments", lang))
     widgets.table_with_downloads(tables.segments_table(summary.segments, lang, digits), "scenario_segments",
                                  v.source, lang, key="scn_table_segments")

@@ -19,6 +19,7 @@ from dashboard.i18n import (
     t,
     translation_note,
     unknown_language_notice,
+    with_digits,
 )
 from dashboard.registry import DataFileError
 from ui import cached, state
@@ -36,7 +37,8 @@ def leave_legacy_pages_mode() -> None:
     With a `pages/` folder beside the entrypoint, the very first run of a fresh server is a legacy-mode run: it
     runs the visited page file directly (no router, no language picker), or the entrypoint under a different
     page identity, so sidebar widgets would lose their values on the next run. Nothing has been drawn yet when
-    this is called, so a rerun loses nothing; st.navigation itself clears the same flag.
+    this is called, so a rerun loses nothing; st.navigation itself clears the same flag. The app's start command
+    (ui/server.py) clears the flag before the first session, so this only acts under a bare `streamlit run`.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -46,10 +48,11 @@ def leave_legacy_pages_mode() -> None:
 
 
 def page_start() -> tuple[str, str]:
-    """First call of every page: (language, digits). A page run that bypassed the router is redone through it."""
+    """First call of every page: (language, digits); the language carries the digits, so every text the page
+    translates writes its numbers and years in them. A page run that bypassed the router is redone through it."""
     if not state.consume_routed():
         leave_legacy_pages_mode()
-    return state.language(), state.digits()
+    return with_digits(state.language(), state.digits()), state.digits()
 
 
 def navigation(lang: str) -> st.navigation:
@@ -116,12 +119,22 @@ def apply_direction(lang: str) -> None:
         f"[data-testid='stMetricValue'] > div, [data-testid='stMetricDelta'] > div "
         f"{{direction: ltr; unicode-bidi: isolate; text-align: {align};}}"
         # equations are written left to right in every language (in RTL KaTeX would put subscripts before symbols)
-        f".katex {{direction: ltr; unicode-bidi: isolate;}}{_uploader_css(lang)}</style>"
+        f".katex {{direction: ltr; unicode-bidi: isolate;}}{_uploader_css(lang)}"
+        f"{_RTL_SEGMENTS_CSS if direction == 'rtl' else ''}</style>"
         f"<script>document.querySelector(\"[data-testid='stApp']\")?.setAttribute('dir', '{direction}');"
         f"document.documentElement.setAttribute('lang', '{lang}');{_RTL_GRIDS_JS}</script>",
         unsafe_allow_javascript=True,
     )
 
+
+#: Streamlit draws a segmented control's options with physical sides (each overlaps the next by its right border,
+#: the first has round left corners, a selected option's right neighbour hides its left border): right to left,
+#: the first option (drawn rightmost) would stick out of its row by a border and be cut, round corners would sit
+#: inside the row and outer borders vanish. So the row is laid out left to right as Streamlit designed it and
+#: mirrored as a whole (the first option rightmost), and each option's content is mirrored back.
+_RTL_SEGMENTS_CSS = (
+    "[role='radiogroup']:has(> button[data-variant='segmented_control']) {direction: ltr; transform: scaleX(-1);}"
+    "button[data-variant='segmented_control'] > * {direction: rtl; transform: scaleX(-1);}")
 
 #: Once per browser page: every data grid that appears on a right-to-left page and is wider than its box is
 #: scrolled once to its right end, so its first column (drawn rightmost) is in view.

@@ -152,7 +152,7 @@ def finder(s: SkillsView) -> None:
     st.markdown(t("skills.finder_count", lang, n=format_number(len(listing), lang, digits)))
     if len(listing) > FINDER_ROWS_SHOWN:
         st.caption(t("skills.finder_first", lang, shown=format_number(FINDER_ROWS_SHOWN, lang, digits)))
-    st.dataframe(listing.head(FINDER_ROWS_SHOWN), hide_index=True, width="stretch")
+    widgets.data_table(listing.head(FINDER_ROWS_SHOWN), lang)
     # Contact details stay on screen: no download carries them until each one can be written to the audit log.
     contacts = [c for c in (t(f"skills.col.{n}", lang) for n in sk.CONTACT_COLUMNS) if c in listing.columns]
     if contacts:

@@ -23,13 +23,19 @@ def _problem(_settings_key: str, secrets: str) -> str | None:
     return configuration_problem(json.loads(secrets))
 
 
-def stop_if_misconfigured(lang: str) -> None:
-    """A wrong setting (database URL, analysts) stops the app with one message naming it, on every page."""
+def configuration_message() -> str | None:
+    """The first thing wrong with the server's settings (database URL, analysts), or None; checked once per
+    settings and at most every minute."""
     from ui.publishing import secrets
 
     settings = json.dumps(secrets(), sort_keys=True, default=str)
     key = hashlib.sha256(repr(tuple(os.environ.get(name, "") for name in _SETTINGS)).encode()).hexdigest()
-    problem = _problem(key + hashlib.sha256(settings.encode()).hexdigest(), settings)
+    return _problem(key + hashlib.sha256(settings.encode()).hexdigest(), settings)
+
+
+def stop_if_misconfigured(lang: str) -> None:
+    """A wrong setting (database URL, analysts) stops the app with one message naming it, on every page."""
+    problem = configuration_message()
     if problem:
         log.error("configuration problem: %s", problem)
         st.error(t("common.config_error", lang, problem=problem))

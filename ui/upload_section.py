@@ -88,14 +88,14 @@ def _diff(kind: str, args: tuple, lang: str, digits: str) -> Diff:
     if change.removed:
         st.text(t("data.diff_removed_list", lang, countries=", ".join(change.removed)))
     st.caption(t("data.diff_totals", lang))
-    st.dataframe(change.totals.rename(columns={
+    widgets.data_table(change.totals.rename(columns={
         "year": t("data.col_year", lang), "active": t("data.col_active_value", lang),
-        "new": t("data.col_new_value", lang), "change": t("data.col_change", lang)}), hide_index=True, width="stretch")
+        "new": t("data.col_new_value", lang), "change": t("data.col_change", lang)}), lang)
     st.caption(t("data.diff_largest", lang))
-    st.dataframe(change.largest.rename(columns={
+    widgets.data_table(change.largest.rename(columns={
         "country": t("data.col_country", lang), "year": t("data.col_year", lang),
         "active": t("data.col_active_value", lang), "new": t("data.col_new_value", lang),
-        "change": t("data.col_change", lang)}), hide_index=True, width="stretch")
+        "change": t("data.col_change", lang)}), lang)
     return change
 
 
@@ -136,6 +136,6 @@ def checked_upload(kind: str, lang: str, digits: str) -> Checked | None:
         return None
     st.success(t("data.valid", lang, rows=format_number(len(prepared.frame), lang, digits)))
     st.subheader(t("data.preview", lang))
-    st.dataframe(without_contacts(prepared.frame.head(200)), hide_index=True, width="stretch")
+    widgets.data_table(without_contacts(prepared.frame.head(200)), lang)
     change = _diff(kind, args, lang, digits)
     return Checked(kind=kind, file_name=file_name, raw=raw, prepared=prepared, change=change)

@@ -16,6 +16,7 @@ from dashboard.exports import to_csv_bytes, to_excel_bytes
 from dashboard.i18n import is_rtl, t
 from dashboard.registry import DatasetMeta
 from dashboard.sources import source_line
+from dashboard.table_cells import MISSING, breakable, cell_formatters
 from ui import cached, state
 
 
@@ -76,24 +77,53 @@ def file_slug(text: str) -> str:
     return re.sub(r"[^\w\u0610-\u061a\u064b-\u065f\u0670]+|_+", "_", text).strip("_").lower()[:80].strip("_") or "table"
 
 
+#: The share of a reference table's width (table_with_downloads `whole`) given to its last column, the long text.
+WHOLE_LAST_COLUMN = "45%"
+
+
+def data_table(frame: pd.DataFrame, lang: str, key: str | None = None, whole: bool = False) -> None:
+    """Every table on a page: numbers written for the reader (dashboard.table_cells: shares as percentages,
+    counts grouped, in the chosen digits) as display values over the numbers themselves, so a column still
+    sorts by value; right to left in Arabic and Kurdish."""
+    frame = frame.reset_index(drop=True)   # a Styler needs unique labels; no table shows its index
+    writers = cell_formatters(frame, lang, state.digits())
+    text = [c for c in frame.columns if c not in writers]
+    if whole:   # a static table draws its cells as Markdown: every cell shown as written, long words breakable
+        writers = {c: (lambda v, write=write: plaintext.markdown(write(v))) for c, write in writers.items()}
+        writers |= dict.fromkeys(text, lambda v: plaintext.markdown(breakable(v)))
+    styled = frame.style.format(na_rep="", subset=text)
+    for column, write in writers.items():
+        styled = styled.format(write, subset=[column], na_rep="" if column in text else MISSING)
+    if whole:   # read in full: every row and column on the page, long text wrapped (a grid would scroll both ways)
+        box = f"whole_{file_slug(key or 'table')}"
+        with st.container(key=box):
+            # the last column (source and reasoning, why this default) is the one read at length: it gets the room
+            st.html(f"<style>.st-key-{box} :is(td, th):last-child {{width: {WHOLE_LAST_COLUMN};}}</style>")
+            st.table(styled, hide_index=True)
+        return
+    options = {"hide_index": True, "width": "stretch", "key": key}
+    if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
+        # the grid draws left to right: first column on the right, cells aligned right
+        st.dataframe(styled, column_order=list(frame.columns)[::-1],
+                     column_config={c: st.column_config.Column(alignment="right") for c in frame.columns}, **options)
+    else:
+        st.dataframe(styled, **options)
+
+
 def table_with_downloads(frame: pd.DataFrame, file_stem: str, source: str, lang: str,
-                         key: str | None = None, show: bool = True, lazy: bool = True, whole: bool = False) -> None:
+                         key: str | None = None, show: bool = True, lazy: bool = True, whole: bool = False,
+                         shown: pd.DataFrame | None = None) -> None:
     """The table as shown, plus CSV and Excel downloads of exactly those rows with the source line.
 
     Files are built when a button is clicked (`lazy`): an Excel file costs tens of milliseconds to seconds on
     every rerun otherwise, and a file prepared in advance is replaced by the next rerun, so with many people on
     one server a click could reach a file that is gone. `lazy=False` prepares them with the page. `whole` shows
-    every row (a reference table read in full, such as Methodology's parameters), without a scroll bar.
+    every row and column (a reference table read in full, such as Methodology's parameters), its text wrapped,
+    without scroll bars; `shown` is what the page shows of such a table when the file carries more (identifiers).
     """
     key = key or file_slug(file_stem)
-    height = "content" if whole else "auto"   # `whole`: every row on the page, not a 10-row scrolling grid
     if show:
-        if is_rtl(lang) and all(isinstance(c, str) for c in frame.columns):
-            # the grid draws left to right: first column on the right, cells aligned right
-            st.dataframe(frame, hide_index=True, width="stretch", height=height, column_order=list(frame.columns)[::-1],
-                         column_config={c: st.column_config.Column(alignment="right") for c in frame.columns})
-        else:
-            st.dataframe(frame, hide_index=True, width="stretch", height=height)
+        data_table(frame if shown is None else shown, lang, key=key if whole else None, whole=whole)
     csv, xlsx = partial(to_csv_bytes, frame, source), partial(to_excel_bytes, frame, source, right_to_left=is_rtl(lang))
     if not lazy:
         csv, xlsx = csv(), xlsx()

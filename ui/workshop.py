@@ -20,7 +20,7 @@ from dashboard.scenario import tables
 from dashboard.scenario.params import LEVERS, PILLARS
 from dashboard.scenario.spec import Scenario
 from dashboard.store import StoreError
-from ui import cached, presenting, scenario_controls, scenario_state, shell, state
+from ui import cached, presenting, scenario_controls, scenario_state, shell, state, widgets
 
 REFRESH_SECONDS = 3
 _TOKENS = "_room_tokens"      # room code -> this session's submission token
@@ -75,8 +75,9 @@ def lobby(lang: str) -> None:
     with open_.form("room_open"):
         st.subheader(t("rooms.open", lang))
         title = st.text_input(t("rooms.title_field", lang), key="room_title", max_chars=rooms.TITLE_MAX)
-        max_levers = st.number_input(t("rooms.max_levers", lang), 1, len(LEVERS),
-                                     len(LEVERS), key="room_max_levers")
+        counts = list(range(1, len(LEVERS) + 1))   # a choice, not a number field: it reads in the reader's digits
+        max_levers = st.selectbox(t("rooms.max_levers", lang), counts, index=len(counts) - 1, key="room_max_levers",
+                                  format_func=lambda n: format_number(n, lang, state.digits()))
         if st.form_submit_button(t("rooms.open_button", lang)):
             try:
                 room, key = rooms.new_room(title, int(max_levers))
@@ -233,8 +234,7 @@ def live_view(code: str, lang: str, digits: str) -> None:
         st.info(t("rooms.no_submissions", lang))
         return
     st.subheader(t("rooms.results_title", lang))
-    st.dataframe(tables.headline_table(_frames(subs, lang), lang, digits), hide_index=True, width="stretch",
-                 key="room_results")
+    widgets.data_table(tables.headline_table(_frames(subs, lang), lang, digits), lang, key="room_results")
     st.caption(t("scenario.disclaimer", lang))
     if any(row["kind"] != "lever" for row in rooms.differences(subs)):
         st.caption(t("rooms.worlds_differ", lang))
@@ -247,11 +247,11 @@ def live_view(code: str, lang: str, digits: str) -> None:
                           groups=format_number(row["groups"], lang, digits),
                           total=format_number(len(subs), lang, digits)))
     with st.expander(t("rooms.counts_which", lang)):
-        st.dataframe(lever_counts_table(subs, lang), hide_index=True, width="stretch", key="room_counts")
+        widgets.data_table(lever_counts_table(subs, lang), lang, key="room_counts")
     diff = differences_table(subs, lang, digits)
     if not diff.empty:
         st.subheader(t("rooms.differences_title", lang))
-        st.dataframe(diff, hide_index=True, width="stretch", key="room_differences")
+        widgets.data_table(diff, lang, key="room_differences")
     st.subheader(t("rooms.rationales", lang))
     for number, sub in enumerate(subs):
         with st.container(border=True, key=f"room_sub_{number}"):

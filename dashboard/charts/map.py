@@ -19,6 +19,7 @@ from dashboard.charts.digits import nice_step
 from dashboard.countries import country_names
 from dashboard.diaspora import measure_column
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, localise_digits, t
+from dashboard.table_cells import declare_kinds
 
 MAP_HEIGHT = 580
 LAND_COLOUR = "#e3e6e8"
@@ -366,7 +367,8 @@ def destinations_table(measures: pd.DataFrame, countries: pd.DataFrame, measure:
                              t("map.col.iso3", lang): missing,
                              t("map.col.note", lang): [t(f"map.gap.{gaps[c]}", lang) for c in missing]})
         table = pd.concat([table, rest], ignore_index=True)
-    return table
+    return declare_kinds(table, {t("map.col.share_pct", lang): "percent_points",
+                                 t("map.col.change_pct", lang, base=base_year): "percent_points"})
 
 
 def country_table(series: pd.DataFrame, refugees: pd.DataFrame, lang: str) -> pd.DataFrame:

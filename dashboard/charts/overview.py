@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.common import PALETTE, apply_layout
 from dashboard.i18n import is_rtl, t
+from dashboard.table_cells import declare_kinds
 
 
 def top_destinations_bar(top: pd.DataFrame, lang: str, title: str) -> go.Figure:
@@ -48,5 +49,6 @@ def remittances_trend(frame: pd.DataFrame, lang: str, title: str) -> go.Figure:
 
 def remittances_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The remittances chart's table (download as shown): year and % of GDP to two decimals."""
-    return pd.DataFrame({t("chart.year", lang): frame["year"],
-                         t("chart.remittances_pct_gdp", lang): frame["remittances_pct_gdp"].round(2)})
+    column = t("chart.remittances_pct_gdp", lang)
+    table = pd.DataFrame({t("chart.year", lang): frame["year"], column: frame["remittances_pct_gdp"].round(2)})
+    return declare_kinds(table, {column: "percent_points"})

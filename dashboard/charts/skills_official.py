@@ -17,6 +17,7 @@ from dashboard.charts.common import PALETTE, apply_layout
 from dashboard.charts.skills import HEADROOM, LABEL_FONT, ROW_HEIGHT, _mirror
 from dashboard.i18n import Digits, format_number, format_percent, is_rtl, localise_digits, t
 from dashboard.skills_official import reason_codes
+from dashboard.table_cells import declare_kinds
 from dashboard.vocabularies import EDUCATION_GROUPS
 
 FLAGGED_COLOUR = "#c9ccd1"
@@ -130,9 +131,9 @@ def destinations_table(table: pd.DataFrame, names: Mapping[str, str], lang: str,
     reason; a share with nothing known reads "no official figure")."""
     return pd.DataFrame({
         t("official.col.country", lang): [names.get(c, c) for c in table["residence_iso3"]],
-        t("official.people_15plus", lang): [format_number(v, lang, digits) for v in table["people"]],
-        t("official.col.known", lang): [format_number(v, lang, digits) for v in table["known"]],
-        t("official.col.high", lang): [format_number(v, lang, digits) for v in table["high"]],
+        t("official.people_15plus", lang): table["people"].to_numpy(),
+        t("official.col.known", lang): table["known"].to_numpy(),
+        t("official.col.high", lang): table["high"].to_numpy(),
         t("official.tertiary_share", lang): [format_percent(v, lang, digits) if pd.notna(v) else
                                              t("official.no_figure", lang) for v in table["share"]],
         t("official.col.reliability", lang): [t("official.reliable", lang) if ok else reasons_text(r, lang)
@@ -242,22 +243,21 @@ def brain_drain_chart(frame: pd.DataFrame, lang: str, digits: Digits, title: str
 def long_table(frame: pd.DataFrame, columns: Mapping[str, str], lang: str, digits: Digits,
                percent: tuple[str, ...] = (), labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A frame as a translated display table: `columns` maps frame column -> translation key; `labels` maps
-    a column to the official.<kind> vocabulary of its values; `percent` columns shown as percentages; text
-    columns (years included: pass them as text) keep their value in the reader's digits."""
+    a column to the official.<kind> vocabulary of its values; numbers stay numbers (the page writes them,
+    dashboard.table_cells), `percent` columns declared as shares; text columns (years included: pass them as
+    text) keep their value in the reader's digits."""
     labels = labels or {}
-    out = {}
+    out, kinds = {}, {}
     for column, key in columns.items():
         values = frame[column]
-        if column in percent:
-            shown = [format_percent(v, lang, digits) if pd.notna(v) else "" for v in values]
-        elif column in labels:
-            shown = [_label(labels[column], str(v), lang) for v in values]
+        if column in labels:
+            out[t(key, lang)] = [_label(labels[column], str(v), lang) for v in values]
         elif pd.api.types.is_numeric_dtype(values):
-            shown = [format_number(v, lang, digits) for v in values]
+            out[t(key, lang)] = values.to_numpy()
+            kinds[t(key, lang)] = "share" if column in percent else "count"
         else:
-            shown = [localise_digits(str(v), digits) for v in values]
-        out[t(key, lang)] = shown
-    return pd.DataFrame(out)
+            out[t(key, lang)] = [localise_digits(str(v), digits) for v in values]
+    return declare_kinds(pd.DataFrame(out), kinds)
 
 
 def calibration_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:

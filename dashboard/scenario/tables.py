@@ -17,6 +17,7 @@ from dashboard.scenario.model import HEADLINES, ORGANIC, OUTCOMES, SEGMENT_OUTCO
 from dashboard.scenario.params import LEVERS, PARAMETERS, Param
 from dashboard.scenario.population import Population
 from dashboard.scenario.presets import PRESETS
+from dashboard.table_cells import declare_kinds
 
 MONEY = {"usd", "usd_per_year", "investment_usd", "remittances_usd", "cost_usd", "cum_investment",
          "cum_remittances", "cum_cost", "cost_per_outcome"}
@@ -104,6 +105,15 @@ def _param_row(p: Param, lang: str, digits: Digits) -> dict[str, str]:
     }
 
 
+def parameter_table_for_reading(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`parameter_table` as read on a page at 1280 px: the links follow the source and reasoning in its column,
+    and the identifiers (for analysts matching a saved scenario) stay in the download, so every column, the
+    source above all, fits the page's width."""
+    source, links = t("method.col_source", lang), t("method.col_links", lang)
+    with_links = [f"{note} {urls}".strip() for note, urls in zip(table[source], table[links], strict=True)]
+    return table.drop(columns=[links, t("method.col_id", lang)]).assign(**{source: with_links})
+
+
 def lever_table(lang: str, digits: Digits) -> pd.DataFrame:
     """Every lever: pillar, analogue, ramp-up, reach, what a user sizes (default and range)."""
     rows = []
@@ -151,11 +161,11 @@ def band_text(row: pd.Series, unit: str, lang: str, digits: Digits, bands: bool 
 
 def bands_table(bands: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
     """Outcome bands for download: scenario, year, P10, P50, P90 (numbers rounded as modelled figures are)."""
-    return pd.DataFrame({
-        t("scenario.col_scenario", lang): bands["scenario"],
-        t("chart.year", lang): bands["year"],
-        **{t(f"scenario.col_{p}", lang): modelled_series(bands[p]) for p in ("p10", "p50", "p90")},
-    })
+    ends = {t(f"scenario.col_{p}", lang): modelled_series(bands[p]) for p in ("p10", "p50", "p90")}
+    table = pd.DataFrame({t("scenario.col_scenario", lang): bands["scenario"], t("chart.year", lang): bands["year"],
+                          **ends})
+    money = "outcome" in bands and bands["outcome"].isin(MONEY).all() and len(bands)
+    return declare_kinds(table, dict.fromkeys(ends, "modelled_usd" if money else "modelled"))
 
 
 def contributions_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
@@ -177,17 +187,17 @@ def segments_table(frame: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFra
     })
     for name in SEGMENT_OUTCOMES:
         out[t(f"scenario.outcome.{name}", lang)] = modelled_series(frame[name]).to_numpy()
-    return out
+    return declare_kinds(out, {t(f"scenario.outcome.{name}", lang): "modelled_usd" if name in MONEY else "modelled"
+                               for name in SEGMENT_OUTCOMES})
 
 
-def tornado_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The sensitivity chart's table: each parameter's result at its low, central and high value (rounded as
-    modelled figures are). `frame` has label, param, low_value, central_value, high_value."""
-    return pd.DataFrame({
-        t("method.col_param", lang): frame["label"],
-        **{t(f"scenario.at_{end}", lang): modelled_series(frame[f"{end}_value"]) for end in ("low", "central", "high")},
-        t("method.col_id", lang): frame["param"],
-    })
+def tornado_table(frame: pd.DataFrame, lang: str, metric: str | None = None) -> pd.DataFrame:
+    """The sensitivity chart's table: each parameter's result (`metric`'s) at its low, central and high value
+    (rounded as modelled figures are). `frame` has label, param, low_value, central_value, high_value."""
+    ends = {t(f"scenario.at_{end}", lang): modelled_series(frame[f"{end}_value"]) for end in ("low", "central", "high")}
+    table = pd.DataFrame({t("method.col_param", lang): frame["label"], **ends,
+                          t("method.col_id", lang): frame["param"]})
+    return declare_kinds(table, dict.fromkeys(ends, "modelled_usd" if metric in MONEY else "modelled"))
 
 
 def coverage_table(population: Population, lang: str, digits: Digits, names: dict[str, str]) -> pd.DataFrame:

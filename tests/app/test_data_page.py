@@ -243,3 +243,19 @@ def test_after_a_rollback_the_tables_tick_the_new_active_version_and_say_so_at_o
     assert "Migrant stock: version rev2020 is active again on every page." in [s.value for s in at.success]
     assert at.text_input(key="rollback_passphrase").value == ""
     assert active_versions() == [["rev2020"], ["rev2020"]]   # at once, without a reload
+
+
+def test_after_exploring_an_upload_the_map_shows_the_revision_the_reader_picks(home):
+    """The explored upload is the map's first revision; picking Rev.2020 shows Rev.2020 (by sex), not the upload
+    with its note that it "reports men and women together only: choose Rev.2020"."""
+    totals_only = Registry().get("migrant_stock", "rev2019").frame.to_csv(index=False).encode("utf-8")
+    at = _upload(_data_page(), "stock_totals.csv", totals_only)
+    at.button(key="explore").click().run()
+    at.switch_page(page("map").file).run()
+    assert any(reader_text(i.value).startswith("stock_totals.csv reports men and women together only")
+               for i in at.info)
+    at.selectbox(key="map_rev").set_value("rev2020").run()
+    assert not at.exception
+    assert not [i.value for i in at.info if "together only" in i.value]
+    assert at.segmented_control(key="map_sex").options == ["Total", "Men", "Women"]
+    assert at.select_slider(key="map_year").options[-1] == "2020"

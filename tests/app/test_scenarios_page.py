@@ -66,8 +66,8 @@ def test_case_studies_button_opens_the_scenario_page_with_its_package(open_page)
 def _configure(at):
     at.toggle(key="scn_on_talent").set_value(True).run()
     at.toggle(key="scn_on_card").set_value(True).run()
-    at.slider(key="scn_size_talent").set_value(400.0).run()
-    at.slider(key="scn_security").set_value(30).run()
+    at.select_slider(key="scn_size_talent").set_value(400.0).run()
+    at.select_slider(key="scn_security").set_value(30).run()
     return at
 
 
@@ -83,7 +83,7 @@ def test_a_scenario_saved_to_json_and_loaded_back_gives_the_same_numbers(open_pa
     fresh.file_uploader(key="scn_upload").set_value(("mine.json", saved.encode(), "application/json")).run()
     assert not fresh.exception and not fresh.error
     assert metrics(fresh) == shown
-    assert fresh.slider(key="scn_security").value == 30
+    assert fresh.select_slider(key="scn_security").value == 30
 
 
 def test_a_scenario_reopened_from_its_url_gives_the_same_numbers(open_page):
@@ -96,7 +96,7 @@ def test_a_scenario_reopened_from_its_url_gives_the_same_numbers(open_page):
     reopened = open_page(PAGE, timeout=TIMEOUT, scn=link)
     assert not reopened.exception and not reopened.error
     assert metrics(reopened) == shown
-    assert reopened.toggle(key="scn_on_talent").value and reopened.slider(key="scn_size_talent").value == 400
+    assert reopened.toggle(key="scn_on_talent").value and reopened.select_slider(key="scn_size_talent").value == 400
 
 
 def test_a_bad_file_names_the_field_and_range_and_changes_nothing(open_page):
@@ -160,3 +160,23 @@ def test_cards_show_modelled_figures_rounded_to_two_significant_digits(open_page
     assert numbers
     assert all(len(n.replace(".", "").lstrip("0").rstrip("0")) <= 3 if "." not in n
                else len(n.replace(".", "").lstrip("0")) <= 3 for n in numbers), shown
+
+
+def test_every_slider_reads_in_arabic_indic_digits_when_they_are_chosen(open_page):
+    """Streamlit's number slider shows "130.00" in Western digits whatever the reader chose: the lever sizes,
+    the world and the horizon are select sliders whose every value is written in the reader's digits."""
+    at = open_page(PAGE, timeout=TIMEOUT, lang="ar", digits="arabic")
+    at.toggle(key="scn_on_talent").set_value(True).run()
+    sliders = {s.key: s for s in at.select_slider}
+    assert {"scn_size_talent", "scn_security", "scn_economy", "scn_trust", "scn_horizon"} <= set(sliders)
+    assert not at.slider                                     # no number slider left to write Western digits
+    for slider in sliders.values():
+        assert slider.options and not [o for o in slider.options if any("0" <= c <= "9" for c in o)], slider.key
+    assert "٤٠٠" in sliders["scn_size_talent"].options and "٥٠" in sliders["scn_security"].options
+    assert sliders["scn_horizon"].options[0] == "٥"
+
+
+def test_map_years_read_in_arabic_indic_digits_when_they_are_chosen(open_page):
+    at = open_page("map", timeout=TIMEOUT, lang="ar", digits="arabic")
+    assert at.select_slider(key="map_year").options[-1] == "٢٠٢٠"
+    assert "١٩٩٠" in at.selectbox(key="map_base").options

@@ -1,9 +1,11 @@
-"""A `streamlit run` of the app on a free loopback port, and Debian's Chromium to open it: the one set-up shared
-by the browser tests (tests/e2e/conftest.py) and the benchmarks (benchmarks/common.py).
+"""The app served on a free loopback port, and Debian's Chromium to open it: the one set-up shared by the browser
+tests (tests/e2e/conftest.py) and the benchmarks (benchmarks/common.py).
 
-Run from the repository root, the server reads the shipped `.streamlit/config.toml` (headless, no usage
-statistics, no file watcher, XSRF, `browser.serverAddress` so that nothing looks up an external IP), exactly as
-`make run` does; only the port, the loopback address and a test's own options are added."""
+The server is started with the production command, `python -m ui.server run streamlit_app.py` (ui/server.py:
+`streamlit run` with the app's start-up settled), from the repository root, so it reads the shipped
+`.streamlit/config.toml` (headless, no usage statistics, no file watcher, XSRF, `browser.serverAddress` so that
+nothing looks up an external IP), exactly as `make run` does; only the port, the loopback address and a test's own
+options are added."""
 
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
                  "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
+
+
+#: What runs `run streamlit_app.py ...` after the interpreter: the app's start command (ui/server.py).
+LAUNCHER = ("-m", "ui.server")
 
 
 def chromium() -> str | None:
@@ -63,10 +69,11 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-          base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit"),
+          base_path: str = "", timeout: float = 60, launcher: Sequence[str] = LAUNCHER,
           address: str | None = "127.0.0.1") -> Server:
     """Start the app on a free port (its log in `log_dir`/server-PORT.log) and wait for its health endpoint.
-    `launcher`: what runs `streamlit run ...` after the interpreter (benchmarks/instrumented_server.py);
+    `launcher`: what runs `run streamlit_app.py ...` after the interpreter (LAUNCHER, or
+    benchmarks/instrumented_server.py);
     `address=None` binds every interface, as `make run` does."""
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -98,7 +105,7 @@ def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence
 
 @contextmanager
 def serving(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-            base_path: str = "", timeout: float = 60, launcher: Sequence[str] = ("-m", "streamlit")
+            base_path: str = "", timeout: float = 60, launcher: Sequence[str] = LAUNCHER
             ) -> Iterator[Server]:
     """`start`, then stop the server whatever happens."""
     server = start(log_dir, env, extra_args, base_path, timeout, launcher)

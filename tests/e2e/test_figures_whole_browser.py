@@ -84,15 +84,48 @@ def test_headline_figures_are_not_cut_off(server, room, url_path, lang):
     assert room.page.evaluate(_CLIPPED_JS) == []
 
 
-_GRIDS_JS = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stDataFrame'] .dvn-scroller")]
-  .map(s => ({rows_hidden: s.scrollHeight > s.clientHeight + 1}))"""
+#: The reference table whose header names `source`: its rows, its width against its box and the window, and where
+#: its source column lies.
+_PARAMETER_TABLE_JS = """(source) => {
+  const box = [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stTable']")]
+    .find(b => [...b.querySelectorAll('thead th')].some(th => th.innerText.trim() === source));
+  if (!box) return null;
+  const table = box.querySelector('table'), rect = table.getBoundingClientRect();
+  const th = [...box.querySelectorAll('thead th')].find(th => th.innerText.trim() === source).getBoundingClientRect();
+  const scrollers = [box, ...box.querySelectorAll('*')].filter(e => getComputedStyle(e).overflowX !== 'visible');
+  return {rows: box.querySelectorAll('tbody tr').length,
+          scrolls: scrollers.some(e => e.scrollWidth > e.clientWidth + 1) || rect.width > box.clientWidth + 1,
+          pageScrolls: document.documentElement.scrollWidth > window.innerWidth + 1,
+          tableLeft: rect.left, tableRight: rect.right, sourceLeft: th.left, sourceRight: th.right,
+          sourceShare: th.width / rect.width, windowWidth: window.innerWidth};
+}"""
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900)], ids=["1280x720", "1440x900"])
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_methodology_parameter_table_shows_every_row(server, room, lang):
-    """The parameters are read in full: every row on the page (no 10-row scrolling grid)."""
-    room.goto(f"{server}/?lang={lang}")  # a server's first visit lands on the first page (not this test's issue)
-    room.goto(f"{server}/methodology?lang={lang}")
-    room.page.locator("[data-testid='stDataFrame'] .dvn-scroller").nth(1).wait_for(state="attached", timeout=30_000)
-    room.page.wait_for_timeout(500)
-    assert room.page.evaluate(_GRIDS_JS)[1] == {"rows_hidden": False}
+def test_methodology_parameter_table_shows_every_row_and_its_source_without_scrolling(server, browser, lang, size):
+    """The parameters are read in full: every row on the page (no 10-row scrolling grid), and the source and
+    reasoning column on screen beside them, wide enough to read, with nothing to scroll sideways."""
+    from dashboard.i18n import t
+    from dashboard.scenario.params import PARAMETERS
+    from tests.e2e.conftest import PageProbe
+
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        reader = PageProbe(context.new_page())
+        reader.goto(f"{server}/?lang={lang}")  # a server's first visit lands on the first page (not this test's issue)
+        reader.goto(f"{server}/methodology?lang={lang}")
+        source = t("method.col_source", lang)
+        reader.page.locator("[data-testid='stTable']").nth(1).wait_for(state="attached", timeout=30_000)
+        reader.page.wait_for_timeout(500)
+        found = reader.page.evaluate(_PARAMETER_TABLE_JS, source)
+        reader.page.locator("[data-testid='stTable']").nth(1).scroll_into_view_if_needed()
+        reader.screenshot(f"methodology-parameters-{size[0]}x{size[1]}-{lang}")
+    finally:
+        context.close()
+    assert found is not None, "no parameter table with a source column"
+    assert found["rows"] == len(PARAMETERS)
+    assert not found["scrolls"] and not found["pageScrolls"], found
+    assert found["tableLeft"] >= 0 and found["tableRight"] <= found["windowWidth"], found
+    assert found["sourceLeft"] >= 0 and found["sourceRight"] <= found["windowWidth"], found
+    assert found["sourceShare"] >= 0.3, found   # room to read the reasoning, not a 100 px sliver

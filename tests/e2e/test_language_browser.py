@@ -49,8 +49,9 @@ _MAIN_TEXT_JS = """() => {
 
 
 def english_words(text: str) -> list[str]:
-    """Latin-letter words in `text` that are not allowed on an Arabic page."""
-    text = _URL.sub(" ", _CITATION.sub(" ", text))
+    """Latin-letter words in `text` that are not allowed on an Arabic page (invisible break points and word joiners
+    inside a cited address are not read)."""
+    text = _URL.sub(" ", _CITATION.sub(" ", re.sub("[\u200b\u2060]", "", text)))
     words = re.findall(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]", text)
     return [w for w in words if w.rstrip(".") not in ALLOWED and not _ISO_CODE.match(w)
             and not re.fullmatch(r"Rev\.\d{4}", w)]

@@ -1,0 +1,49 @@
+"""One start command everywhere (ui/server.py): `make run`, the README, the deployment guide, the browser tests
+and the benchmarks all start the app the same way, and its warm-up imports what the scripts import."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+
+from dashboard.pages import PAGES
+from dashboard.paths import REPO_ROOT
+from tests.e2e.serving import LAUNCHER
+from ui import server
+
+START = "-m ui.server run streamlit_app.py"
+
+
+@pytest.mark.parametrize("document", ["Makefile", "README.md", "docs/DEPLOYMENT.md"])
+def test_documents_start_the_app_with_the_start_command(document):
+    text = (REPO_ROOT / document).read_text(encoding="utf-8")
+    assert START in text
+    assert not re.search(r"-m streamlit run|^\s*streamlit run", text, re.MULTILINE), \
+        f"{document} starts the app without ui.server (the first visit would run Streamlit's legacy pages mode)"
+
+
+def test_browser_tests_and_benchmarks_start_the_app_with_the_start_command():
+    assert " ".join(LAUNCHER) == "-m ui.server"
+
+
+def test_warm_up_visits_the_entrypoint_then_the_pages_in_the_page_tables_order():
+    scripts = server.scripts_in_visiting_order()
+    assert scripts[0] == REPO_ROOT / "streamlit_app.py"
+    assert scripts[1:] == [REPO_ROOT / p.file for p in PAGES]
+
+
+def test_warm_up_imports_every_module_a_script_imports():
+    """Every name the warm-up tries is a module it imports or a name defined in the module before it."""
+    for script in server.scripts_in_visiting_order():
+        names = server.modules_imported_by(script)
+        assert names, f"{script.name}: no imports found"
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except ModuleNotFoundError:
+                parent, _, attribute = name.rpartition(".")
+                assert parent and hasattr(importlib.import_module(parent), attribute), f"{script.name}: {name}"
+    entry = set(server.modules_imported_by(REPO_ROOT / "streamlit_app.py"))
+    assert {"ui.shell", "ui.cached", "dashboard.i18n"} <= entry
