@@ -185,8 +185,12 @@ _PROJECTOR_CHECKS_JS = r"""(mainChart) => {
     if (!r || r.top < -0.5 || r.left < -0.5 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
       chartOffScreen = [r ? [r.left, r.top, r.right, r.bottom].map(Math.round) : 'missing'];
   }
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const flatHeadings = [...main.querySelectorAll('h2, h3')].filter(h => visible(h)
+    && parseFloat(getComputedStyle(h).fontSize) < 1.25 * rem).map(name);   // a heading no larger than its text
   const unique = (list) => [...new Set(list)];
-  return {chartOffScreen, small: unique(small), faint: unique(faint), clipped: unique(clipped), legendOnTitle};
+  return {chartOffScreen, small: unique(small), faint: unique(faint), clipped: unique(clipped), legendOnTitle,
+          flatHeadings};
 }"""
 
 
