@@ -38,7 +38,7 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step("today", "overview", "present.step_today", "present.caption_today", main_chart="overview_top"),
     Step("since_1990", "map", "present.step_since_1990", "present.caption_since_1990", main_chart="map_chart",
-         main_chart_height=430),
+         main_chart_height=410),
     Step("skills", "skills", "present.step_skills", "present.caption_skills", main_chart="official_map_chart"),
     *(Step(f"case_{case}", "case_studies", f"present.step_case_{case}", "present.caption_case", {"case": case})
       for case in CASES),

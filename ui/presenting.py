@@ -26,6 +26,8 @@ html { font-size: clamp(18px, 1.5vw, 30px); }
   { color: #2f2d2b !important; opacity: 1 !important; line-height: 1.35;
   margin-bottom: 0 !important; }
 .st-key-presentation_bar p { margin: 0; }
+/* Streamlit pulls each text up by 1rem under its paragraph margin, removed above: the title would cover the caption */
+.st-key-presentation_bar [data-testid='stMarkdownContainer'] { margin-bottom: 0 !important; }
 .st-key-presentation_bar kbd { display: none; }
 /* every text of the page at 18 px or more, dark enough for 4.5:1 (headings and big figures keep their size) */
 [data-testid='stMain'] :is(p, span, label, li, summary, button, input, div, td, th, small)

@@ -98,6 +98,11 @@ _BAR_TEXT_JS = """() => {
       .map(e => e.innerText),
     small: texts.filter(e => parseFloat(getComputedStyle(e).fontSize) < 18).map(e => e.innerText),
     faint: texts.filter(e => !e.closest('button') && contrastOnWhite(e) < 4.5).map(e => e.innerText),
+    overlapping: texts.filter((e, i) => texts.slice(i + 1).some(o => {   // the title line over the caption
+      if (e.contains(o) || o.contains(e)) return false;
+      const a = e.getBoundingClientRect(), b = o.getBoundingClientRect();
+      return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    })).map(e => e.innerText),
   };
 }"""
 
@@ -109,7 +114,7 @@ def test_step_bar_text_is_whole_and_large_at_1280(server, projector, lang):
     projector.goto(f"{server}/?lang={lang}&present=1")
     for _ in range(2):
         found = projector.page.evaluate(_BAR_TEXT_JS)
-        assert found == {"outside": [], "clipped": [], "small": [], "faint": []}, found
+        assert found == {"outside": [], "clipped": [], "small": [], "faint": [], "overlapping": []}, found
         _click_and_wait(projector, "present_next")
 
 
