@@ -76,8 +76,9 @@ def lobby(lang: str) -> None:
         st.subheader(t("rooms.open", lang))
         title = st.text_input(t("rooms.title_field", lang), key="room_title", max_chars=rooms.TITLE_MAX)
         counts = list(range(1, len(LEVERS) + 1))   # a choice, not a number field: it reads in the reader's digits
+        digits = state.digits()   # read now: the format function is also called outside this run
         max_levers = st.selectbox(t("rooms.max_levers", lang), counts, index=len(counts) - 1, key="room_max_levers",
-                                  format_func=lambda n: format_number(n, lang, state.digits()))
+                                  format_func=lambda n: format_number(n, lang, digits))
         if st.form_submit_button(t("rooms.open_button", lang)):
             try:
                 room, key = rooms.new_room(title, int(max_levers))
