@@ -23,11 +23,13 @@ Digits = Literal["western", "arabic"]
 _ARABIC_INDIC = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
 
 #: What keeps its Western digits inside a translated text: web addresses, file names and paths, equations
-#: ($...$), inline code, classification and standard codes (ISCED 5+, ISCO-08, ISO 3166, M49, A4) and any number
-#: written inside a Latin word (P10, Rev.2020). Every other number, year or range follows the reader's digits.
+#: ($...$), inline code, classification and standard codes (ISCED 5+, ISCO-08, ISO 3166, M49, A4, SHA-256,
+#: Windows-1256) and any number written inside a Latin word (P10, Rev.2020, 1:110m). Every other number, year or
+#: range follows the reader's digits.
 _KEEP_WESTERN = re.compile(
     r"https?://\S+|[\w./-]*\w\.(?:csv|xlsx|json|html|pdf|png|zip|parquet|md|toml|env)\b|\$(?![\d\s])[^$\n]+?(?<!\s)\$|`[^`]*`"
-    r"|(?<![A-Za-z])(?:ISCED|ISCO|ISO|UTF)[- ]?\d+(?:[-–]\d+)?\+?|(?<![A-Za-z])[A-Za-z][A-Za-z.]*\d[\w.]*")
+    r"|(?<![A-Za-z])(?:ISCED|ISCO|ISO|UTF)[- ]?\d+(?:[-–]\d+)?\+?|(?<![A-Za-z])[A-Za-z][A-Za-z.]*-?\d[\w.]*"
+    r"|(?<!\w)\d[\d.:]*[A-Za-z]\w*")
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?%?")
 
 

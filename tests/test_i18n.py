@@ -226,10 +226,21 @@ def test_a_translated_sentence_writes_its_numbers_and_years_in_the_readers_digit
     from dashboard.i18n import localise_prose, t, with_digits
 
     text = ("ورشة تموز 2015، 1,000 محاكاة و80% (ISCED 5+، ISCED 3-4، ISCO-08، M49) "
-            "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$")
+            "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$ و SHA-256 و 1:110m")
     assert localise_prose(text, "arabic") == ("ورشة تموز ٢٠١٥، ١٬٠٠٠ محاكاة و٨٠٪ (ISCED 5+، ISCED 3-4، ISCO-08، M49) "
-                                              "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$")
+                                              "في dashboard/locales/ar.json و https://example.org/a1 و $K_1$ "
+                                              "و SHA-256 و 1:110m")
     assert localise_prose(text, "western") == text
     arabic = with_digits("ar", "arabic")
     assert arabic == "ar" and t("map.metric_count", arabic, year=2020) == t("map.metric_count", "ar", year="٢٠٢٠")
     assert t("map.metric_count", with_digits("ar", "western"), year=2020) == t("map.metric_count", "ar", year=2020)
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_percentiles_and_revisions_are_named_in_the_readers_language(lang):
+    """"P10–P90" and "Rev.2020" are English notation: the Arabic and Kurdish tables name the percentiles and
+    revisions in their own words (المئين ١٠–٩٠، إصدار ٢٠٢٠), so no card, caption, table header or download shows
+    them in Latin letters."""
+    table = json.loads((LOCALES_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    latin = {key: text for key, text in table.items() if re.search(r"(?<![A-Za-z])(?:P\d{2}(?!\d)|Rev\.)", text)}
+    assert latin == {}

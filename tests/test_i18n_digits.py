@@ -70,3 +70,29 @@ def test_ready_made_hover_labels_are_localised_where_they_are_and_sent_once():
     assert out.data[0].customdata is None
     assert list(out.data[0].hovertext) == ["<b>St. Lucia</b>: ١٬٢٥٠ (١٠٫٥٪)", "<b>Jordan</b>: ٢٠٦٬٠٤٧"]
     assert out.to_json().count("٢٠٦٬٠٤٧") == 1
+
+
+def test_a_figure_that_went_through_a_cache_is_localised_too():
+    """st.cache_data pickles figures, and plotly gives their numbers back as typed arrays ({"bdata": ...}): the
+    colour bar, axes and hover labels must still read in Arabic-Indic digits (the skills map's did not)."""
+    import pickle
+
+    import numpy as np
+
+    fig = go.Figure([go.Choropleth(locations=["JOR", "TUR"], z=np.array([0.1, 0.6]), zmin=0, zmax=0.6,
+                                   colorbar={"tickformat": ".0%"}),
+                     go.Bar(x=np.array([1990.0, 2020.0]), y=np.array([5.0, 7.0]),
+                            hovertemplate="%{x}: %{y:.1f}<extra></extra>")])
+    cached = pickle.loads(pickle.dumps(fig))
+    assert isinstance(cached.data[0].z, dict)                 # what a cache hands back
+    out = localise_figure(cached, "arabic", "ar")
+    assert out.data[0].colorbar.ticktext[:2] == ("٠٪", "١٠٪")
+    assert "١٩٩٠" in out.layout.xaxis.ticktext
+    assert list(out.data[1].customdata[0]) == ["١٩٩٠", "٥٫٠"]
+
+
+def test_percent_ticks_between_whole_percents_keep_their_decimal():
+    fig = go.Figure(go.Bar(x=[1990, 2000], y=[0.02, 0.14]))
+    fig.update_yaxes(tickformat=".0%")
+    ticks = localise_figure(fig, "arabic", "ar").layout.yaxis.ticktext
+    assert "٢٫٥٪" in ticks and "٨٪" not in ticks

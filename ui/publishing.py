@@ -18,20 +18,10 @@ from dashboard.store import StoreError, StoreFull, StoreUnavailable
 from dashboard.validation import Diff, Prepared, check_metadata
 from dashboard.validation.publish import publish_checked
 from ui import cached, state
+from ui.store_status import secrets
 
 _NOTICES = "_publish_notices"
 _CLEAR = "_publish_clear"
-
-
-def secrets() -> dict:
-    """Streamlit's secrets as plain dicts (tables included); empty without a secrets.toml."""
-    def plain(value):
-        return {str(k): plain(v) for k, v in value.items()} if hasattr(value, "items") else value
-
-    try:
-        return plain(st.secrets)
-    except Exception:  # no secrets.toml: Streamlit raises its own not-found error; the environment still counts
-        return {}
 
 
 def client_address() -> str | None:

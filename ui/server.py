@@ -8,13 +8,12 @@ It is `streamlit run` with the app's start-up done before the first visitor wait
   file names ("streamlit app, map, …") and the main area stays blank until the app's router reruns. The flag is
   decided once per process, so it is set here, before any session exists.
 - Warm-up. Once the server listens, while the first browser loads Streamlit's frontend (about a second), a
-  background thread imports the entrypoint's and the default page's modules (pandas, plotly, dashboard/, ui/),
-  fills the shared caches every first page reads (the store's settings check, the bundled files' check, every
-  dataset's active version), then imports the other pages' modules and sets the long-lived objects aside from
-  the garbage collector (ui.cached.freeze_long_lived_objects, which the first run would otherwise do). The
-  first visitor's script then finds them ready; a script that arrives earlier waits for the same import or cache
-  entry (Python's import lock, Streamlit's per-key cache lock), never computes it twice. A failure here is only
-  logged: the page that needs the same thing reports it as it always does.
+  background thread imports the entrypoint's and the default page's modules (pandas, plotly, dashboard/, ui/)
+  and fills the shared caches every first page reads (the store's settings check, the bundled files' check,
+  every dataset's active version). The first visitor's script then finds them ready; a script that arrives
+  earlier waits for the same import or cache entry (Python's import lock, Streamlit's per-key cache lock), never
+  computes it twice. A failure here is only logged: the page that needs the same thing reports it as it always
+  does.
 
 benchmarks/bench_pages.py measures the effect (`cold start`).
 """
@@ -107,27 +106,23 @@ def draw_a_figure() -> None:
 
 
 def warm_up() -> None:
-    """Import what the scripts import and fill the shared caches, in the order a first visit needs them."""
+    """Import what the entrypoint and the default page import and fill the shared caches, in the order a first
+    visit needs them. The other pages' modules are left to their first visit (a few tens of ms), and the garbage
+    collector's freeze to the end of the first run (ui.cached.freeze_long_lived_objects): on a busy machine,
+    work the first page does not need would only take CPU from the browser drawing it."""
     try:
         if not wait_for_server():
             return
         started = time.perf_counter()
-        scripts = scripts_in_visiting_order()
-        for name in [*modules_imported_by(scripts[0]), *modules_imported_by(scripts[1])]:
+        entrypoint, default_page = scripts_in_visiting_order()[:2]
+        for name in [*modules_imported_by(entrypoint), *modules_imported_by(default_page)]:
             import_quietly(name)
         fill_shared_caches()
         draw_a_figure()
-        first_page = time.perf_counter() - started
-        for script in scripts[2:]:
-            for name in modules_imported_by(script):
-                import_quietly(name)
-        from ui import cached
-
-        cached.freeze_long_lived_objects()  # what the first run would do at its end (once per process)
     except Exception:  # the page that needs the same thing reports it to the reader
         log.exception("warm-up stopped (the first page to need it will say what is wrong)")
         return
-    log.info("warm-up done: default page %.2f s, every page %.2f s", first_page, time.perf_counter() - started)
+    log.info("warm-up done: default page %.2f s", time.perf_counter() - started)
 
 
 def prepare() -> None:

@@ -23,11 +23,22 @@ def _problem(_settings_key: str, secrets: str) -> str | None:
     return configuration_problem(json.loads(secrets))
 
 
+def secrets() -> dict:
+    """Streamlit's secrets as plain dicts (tables included); empty without a secrets.toml. Here rather than with
+    the publishing form (ui.publishing, which also reads them) so that checking the settings on every page does
+    not import the upload validation."""
+    def plain(value):
+        return {str(k): plain(v) for k, v in value.items()} if hasattr(value, "items") else value
+
+    try:
+        return plain(st.secrets)
+    except Exception:  # no secrets.toml: Streamlit raises its own not-found error; the environment still counts
+        return {}
+
+
 def configuration_message() -> str | None:
     """The first thing wrong with the server's settings (database URL, analysts), or None; checked once per
     settings and at most every minute."""
-    from ui.publishing import secrets
-
     settings = json.dumps(secrets(), sort_keys=True, default=str)
     key = hashlib.sha256(repr(tuple(os.environ.get(name, "") for name in _SETTINGS)).encode()).hexdigest()
     return _problem(key + hashlib.sha256(settings.encode()).hexdigest(), settings)

@@ -7,6 +7,7 @@ shows into pre-formatted `customdata` columns, and localises the digits of title
 
 from __future__ import annotations
 
+import base64
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -71,7 +72,20 @@ def format_value(value: object, spec: str | None, digits: Digits) -> str:
     return text.replace("%", "٪") if digits == "arabic" else text
 
 
+def _decoded(values: object) -> object:
+    """`values` as an array when plotly holds them as a typed array ({"dtype": "f8", "bdata": ...}: a figure
+    that went through a cache comes back so), else as they are."""
+    if isinstance(values, dict) and "bdata" in values:
+        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values.get("dtype", "f8")))
+        shape = values.get("shape")
+        if isinstance(shape, str):   # plotly writes a 2-d shape as "rows, columns"
+            shape = [int(n) for n in shape.split(",")]
+        return array.reshape(shape) if shape else array
+    return values
+
+
 def _numeric(values: object) -> np.ndarray | None:
+    values = _decoded(values)
     if values is None or isinstance(values, str):
         return None
     try:
@@ -98,6 +112,9 @@ def _axis_ticks(axis, values: np.ndarray, include_zero: bool) -> list[float]:
 
 def _tick_spec(axis, ticks: Sequence[float]) -> str:
     if axis.tickformat:
+        whole_percent = re.fullmatch(r"(,?)\.0%", axis.tickformat)
+        if whole_percent and any(not math.isclose(v * 100, round(v * 100), abs_tol=1e-9) for v in ticks):
+            return f"{whole_percent.group(1)}.1%"   # ticks 2.5% apart: "2.5%", not "2%" and "8%" for 7.5%
         return axis.tickformat
     if all(float(v).is_integer() for v in ticks):
         return ",.0f" if max(abs(v) for v in ticks) >= 10000 else ".0f"
@@ -200,7 +217,7 @@ def _localise_hover(trace, digits: Digits) -> None:
             if not spec and not any(isinstance(v, int | float | np.number) for v in source):
                 return match.group(0)   # already text (builders that format their own numbers)
         else:
-            source = getattr(trace, name, None)
+            source = _decoded(getattr(trace, name, None))
             if source is None or isinstance(source, str):
                 return match.group(0)
             if name in ("text", "hovertext") and not spec and all(v is None or isinstance(v, str) for v in source):

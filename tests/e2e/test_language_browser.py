@@ -14,8 +14,9 @@ from dashboard.pages import PAGES
 
 URL_PATHS = [p.address for p in PAGES]
 
-#: Latin words an Arabic page may show: acronyms and proper names of sources, file formats, units.
-ALLOWED = {"CSV", "Excel", "UN", "DESA", "UNHCR", "Rev", "IOM", "HIJRA", "AMINA", "P10", "P50", "P90", "ISO",
+#: Latin words an Arabic page may show: acronyms and proper names of sources, file formats, units. Percentiles
+#: and revisions are not among them: Arabic and Kurdish name them in their own words (المئين ١٠–٩٠، إصدار ٢٠٢٠).
+ALLOWED = {"CSV", "Excel", "UN", "DESA", "UNHCR", "IOM", "HIJRA", "AMINA", "ISO",
            "JSON", "HTML", "USD", "A4", "PageUp", "PageDown", "M49",
            # the official skills statistics: publishers' databases and international classifications
            "OECD", "DIOC", "DIOC-E", "IAB", "ISCED", "ISCO", "ISCO-08", "SOC"}
@@ -53,12 +54,12 @@ def english_words(text: str) -> list[str]:
     inside a cited address are not read)."""
     text = _URL.sub(" ", _CITATION.sub(" ", re.sub("[\u200b\u2060]", "", text)))
     words = re.findall(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]", text)
-    return [w for w in words if w.rstrip(".") not in ALLOWED and not _ISO_CODE.match(w)
-            and not re.fullmatch(r"Rev\.\d{4}", w)]
+    return [w for w in words if w.rstrip(".") not in ALLOWED and not _ISO_CODE.match(w)]
 
 
 def test_english_words_finds_english_and_spares_the_allow_list():
-    assert english_words("المصدر: \u2068United Nations DESA\u2069، UNHCR و IRQ و CSV Rev.2020") == []
+    assert english_words("المصدر: \u2068United Nations DESA\u2069، UNHCR و IRQ و CSV") == []
+    assert english_words("الوسيط (P10–P90)، Rev.2020") == ["P10", "P90", "Rev.2020"]
     assert english_words("اختر Year من القائمة map.title") == ["Year", "map.title"]
     assert english_words("انظر https://www.ecb.europa.eu/stats/x.en.html") == []
 
