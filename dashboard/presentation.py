@@ -8,7 +8,7 @@ right state. The Streamlit side (ui/presenting.presentation_bar) only walks this
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import plotly.graph_objects as go
 
@@ -31,11 +31,14 @@ class Step:
     #: widget key of the step's main chart, which must be whole on a 1280x720 projector without scrolling
     #: (None: a step of text, the case studies, whose table and lists are read as text)
     main_chart: str | None = None
+    #: its height (px) on a projector when the page above it leaves more room than ProjectorStyle.height
+    main_chart_height: int | None = None
 
 
 STEPS: tuple[Step, ...] = (
     Step("today", "overview", "present.step_today", "present.caption_today", main_chart="overview_top"),
-    Step("since_1990", "map", "present.step_since_1990", "present.caption_since_1990", main_chart="map_chart"),
+    Step("since_1990", "map", "present.step_since_1990", "present.caption_since_1990", main_chart="map_chart",
+         main_chart_height=410),
     Step("skills", "skills", "present.step_skills", "present.caption_skills", main_chart="official_map_chart"),
     *(Step(f"case_{case}", "case_studies", f"present.step_case_{case}", "present.caption_case", {"case": case})
       for case in CASES),
@@ -95,6 +98,14 @@ PRESENT_FONT = PROJECTOR.font
 PRESENT_TITLE_FONT = PROJECTOR.title_font
 
 
+def projector_style(step_key: str | None, chart_key: str | None) -> ProjectorStyle:
+    """The style of one chart on a projector: the step's main chart at the height the step table gives it."""
+    step = next((s for s in STEPS if s.key == step_key), None)
+    if step is not None and chart_key is not None and step.main_chart == chart_key and step.main_chart_height:
+        return replace(PROJECTOR, height=step.main_chart_height)
+    return PROJECTOR
+
+
 def _legend_above_plot(fig: go.Figure) -> bool:
     """A shown legend placed over the plot area (as dashboard.charts.common lays it out), where a title is too."""
     legend = fig.layout.legend
@@ -129,6 +140,12 @@ def _inside_label_colours(trace, dark: str) -> object:
     return None
 
 
+def _legend_rows(fig: go.Figure) -> int:
+    """Rows a horizontal legend in large type takes at most: two short entries share a row on a half-width chart."""
+    entries = sum(trace.showlegend is not False and bool(trace.name) for trace in fig.data)
+    return 1 if entries <= 2 else 2 if entries <= 4 else 3
+
+
 def for_projector(fig: go.Figure, style: ProjectorStyle = PROJECTOR) -> go.Figure:
     """A copy of `fig` in `style`: every text (ticks, axis and colour-bar titles, legend, annotations, value
     labels) large and dark, lines thicker, the height capped; the builder's figure is untouched."""
@@ -138,9 +155,10 @@ def for_projector(fig: go.Figure, style: ProjectorStyle = PROJECTOR) -> go.Figur
     if out.layout.title.text:
         out.update_layout(title={"font": {"size": style.title_font, "color": style.text_colour}, "y": 1,
                                  "yref": "container", "yanchor": "top", "pad": {"t": 8}})
-        if _legend_above_plot(out):  # room for the title and, under it, up to three rows of larger legend
-            out.update_layout(margin={"t": max(out.layout.margin.t or 0, style.title_font + 3 * style.font * 1.6
-                                               + 24)})
+        if _legend_above_plot(out):  # room for the title and, under it, the rows of larger legend
+            rows = _legend_rows(out)
+            out.update_layout(margin={"t": max(out.layout.margin.t or 0, style.title_font + 32
+                                               + rows * (style.font * 1.6 + 8))})
     out.update_layout(height=min(int((out.layout.height or style.height) * 1.25), style.height))
     out.update_xaxes(tickfont=text, title_font=text)
     out.update_yaxes(tickfont=text, title_font=text)

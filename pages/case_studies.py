@@ -7,11 +7,11 @@ from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.presets import preset
 from dashboard.scenario.spec import Scenario
-from ui import shell, state, widgets
+from ui import presenting, shell, state, widgets
 
 lang, digits = shell.page_start()
 st.title(t("cases.title", lang))
-st.write(t("cases.intro", lang))
+presenting.aside(lang).write(t("cases.intro", lang))  # folded on a projector: each case step says it
 
 
 def load(case_id: str) -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.i18n import format_number, t
 from dashboard.scenario import tables
 from dashboard.scenario.presets import PRESETS
+from dashboard.scenario.spec import Scenario
 from ui import briefing_download, presenting, scenario_controls, scenario_state, scenario_tabs, shell, state
 
 CARDS = ("cum_returns", "engaged_final", "cum_investment", "cum_cost", "cost_per_outcome")
@@ -46,25 +47,22 @@ def levers_and_results() -> None:
         results_of(scenario, on_projector)
 
 
-def results_of(scenario, on_projector: bool) -> None:
-    """The headline cards and the tabs of charts (on a projector the tabs first)."""
+def results_of(scenario: Scenario, on_projector: bool) -> None:
+    """The disclaimer, the headline cards, then the tabs of charts; on a projector the tabs first, the disclaimer
+    right under the chart, then the cards."""
     summary = scenario_tabs.summary_of(slot, scenario, lang)
-    warning_box = st.container()
+    order = ("tabs", "warning", "cards") if on_projector else ("warning", "cards", "tabs")
+    place = dict(zip(order, (st.container() for _ in order), strict=True))
+    place["warning"].warning(t("scenario.disclaimer", lang), icon=":material/explore:")
     if not scenario.levers:
-        st.info(t("scenario.no_levers", lang))
-    tabs_box, cards_box = st.container(), st.container()
-    if on_projector:  # the warning right under the chart, the cards after it
-        warning_box, cards_box = cards_box, st.container()
-    else:
-        tabs_box, cards_box = cards_box, tabs_box
-    warning_box.warning(t("scenario.disclaimer", lang), icon=":material/explore:")
-    with cards_box:
+        place["warning"].info(t("scenario.no_levers", lang))
+    with place["cards"]:
         cards(scenario, summary)
-    with tabs_box:
+    with place["tabs"]:
         charts(scenario_tabs.ScenarioView(lang, digits, slot, scenario, summary))
 
 
-def cards(scenario, summary) -> None:
+def cards(scenario: Scenario, summary) -> None:
     heads = summary.headlines.set_index("metric")
     base_heads = summary.baseline_headlines.set_index("metric")
     added = summary.added.set_index("metric")

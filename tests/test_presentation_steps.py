@@ -71,3 +71,12 @@ def test_labels_inside_bars_read_at_4_5_to_1_on_every_palette_colour():
                            text=PALETTE, textposition="inside"))
     colours = for_projector(fig).data[0].insidetextfont.color
     assert all(_contrast(text, bar) >= 4.5 for text, bar in zip(colours, PALETTE, strict=True)), colours
+
+
+def test_every_chart_step_names_a_main_chart_and_only_it_gets_the_steps_height():
+    from dashboard.presentation import PROJECTOR, projector_style
+
+    chart_steps = [step for step in STEPS if step.page != "case_studies"]
+    assert all(step.main_chart for step in chart_steps)
+    assert projector_style("since_1990", "map_chart").height > PROJECTOR.height
+    assert projector_style("since_1990", "map_trend_total") == PROJECTOR == projector_style(None, "map_chart")

@@ -26,16 +26,19 @@ html { font-size: clamp(18px, 1.5vw, 30px); }
   { color: #2f2d2b !important; opacity: 1 !important; line-height: 1.35;
   margin-bottom: 0 !important; }
 .st-key-presentation_bar p { margin: 0; }
+/* Streamlit pulls each text up by 1rem under its paragraph margin, removed above: the title would cover the caption */
+.st-key-presentation_bar [data-testid='stMarkdownContainer'] { margin-bottom: 0 !important; }
 .st-key-presentation_bar kbd { display: none; }
 /* every text of the page at 18 px or more, dark enough for 4.5:1 (headings and big figures keep their size) */
 [data-testid='stMain'] :is(p, span, label, li, summary, button, input, div, td, th, small)
-  :not(:is(h1, h2, h3, h4, [data-testid='stMetricValue'], [data-testid='stIconMaterial']) *)
-  { font-size: max(18px, 1rem) !important; }
+  :not([data-testid='stHeading'], :is([data-testid='stHeading'], h1, h2, h3, h4, [data-testid='stMetricValue'],
+  [data-testid='stIconMaterial']) *) { font-size: max(18px, 1rem) !important; }
 [data-testid='stMain'] :is([data-testid='stCaptionContainer'], [data-testid='stWidgetLabel']),
 [data-testid='stMain'] :is([data-testid='stCaptionContainer'], [data-testid='stWidgetLabel']) *
   { color: #3d3f4a !important; opacity: 1 !important; }
 /* the step bar names the step: the page title is left out so the step's chart fits the screen */
 [data-testid='stMain'] h1 { display: none; }
+[data-testid='stMain'] h2 { font-size: 1.7rem; } [data-testid='stMain'] h3 { font-size: 1.35rem; }
 [data-testid='stMetricValue'] { font-size: 2rem; }
 [data-testid='stMain'] [data-testid='stVerticalBlock'] { gap: 0.5rem; }
 /* the scenario chart's title names the outcome chosen: its selector needs no label of its own */

@@ -56,7 +56,7 @@ def chart(fig: go.Figure, key: str | None = None, **kwargs) -> object:
     fig = localise_figure(fig, state.digits(), state.language())
     config = plotly_config()
     if state.presenting():
-        fig = presentation.for_projector(fig)
+        fig = presentation.for_projector(fig, presentation.projector_style(state.step(), key))
         config = {**config, "displayModeBar": False}
     return st.plotly_chart(fig, config=config, key=key, width="stretch", **kwargs)
 

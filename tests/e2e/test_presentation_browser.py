@@ -98,6 +98,11 @@ _BAR_TEXT_JS = """() => {
       .map(e => e.innerText),
     small: texts.filter(e => parseFloat(getComputedStyle(e).fontSize) < 18).map(e => e.innerText),
     faint: texts.filter(e => !e.closest('button') && contrastOnWhite(e) < 4.5).map(e => e.innerText),
+    overlapping: texts.filter((e, i) => texts.slice(i + 1).some(o => {   // the title line over the caption
+      if (e.contains(o) || o.contains(e)) return false;
+      const a = e.getBoundingClientRect(), b = o.getBoundingClientRect();
+      return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    })).map(e => e.innerText),
   };
 }"""
 
@@ -109,7 +114,7 @@ def test_step_bar_text_is_whole_and_large_at_1280(server, projector, lang):
     projector.goto(f"{server}/?lang={lang}&present=1")
     for _ in range(2):
         found = projector.page.evaluate(_BAR_TEXT_JS)
-        assert found == {"outside": [], "clipped": [], "small": [], "faint": []}, found
+        assert found == {"outside": [], "clipped": [], "small": [], "faint": [], "overlapping": []}, found
         _click_and_wait(projector, "present_next")
 
 
@@ -185,8 +190,12 @@ _PROJECTOR_CHECKS_JS = r"""(mainChart) => {
     if (!r || r.top < -0.5 || r.left < -0.5 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
       chartOffScreen = [r ? [r.left, r.top, r.right, r.bottom].map(Math.round) : 'missing'];
   }
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const flatHeadings = [...main.querySelectorAll('h2, h3')].filter(h => visible(h)
+    && parseFloat(getComputedStyle(h).fontSize) < 1.25 * rem).map(name);   // a heading no larger than its text
   const unique = (list) => [...new Set(list)];
-  return {chartOffScreen, small: unique(small), faint: unique(faint), clipped: unique(clipped), legendOnTitle};
+  return {chartOffScreen, small: unique(small), faint: unique(faint), clipped: unique(clipped), legendOnTitle,
+          flatHeadings};
 }"""
 
 
