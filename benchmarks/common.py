@@ -78,13 +78,14 @@ def cpu_seconds(pid: int | None = None) -> float:
 
 @contextmanager
 def serve(env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-          launcher: Sequence[str] = LAUNCHER, home: str | None = None) -> Iterator[Server]:
+          launcher: Sequence[str] = LAUNCHER, home: str | None = None, port: int | None = None
+          ) -> Iterator[Server]:
     """The app, started as in production (tests/e2e/serving.py), on a free loopback port with a throw-away data
     directory (and its log), or the data directory `home` (several servers sharing one store). `launcher`: what
     runs `run streamlit_app.py ...` (benchmarks/instrumented_server.py adds CPU counters)."""
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as own_home, \
             serving(Path(own_home), {"DASHBOARD_HOME": home or own_home, **(env or {})}, extra_args, timeout=120,
-                    launcher=launcher) as server:
+                    launcher=launcher, port=port) as server:
         yield server
 
 

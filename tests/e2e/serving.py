@@ -70,12 +70,13 @@ def stop(proc: subprocess.Popen) -> None:
 
 def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
           base_path: str = "", timeout: float = 60, launcher: Sequence[str] = LAUNCHER,
-          address: str | None = "127.0.0.1") -> Server:
-    """Start the app on a free port (its log in `log_dir`/server-PORT.log) and wait for its health endpoint.
+          address: str | None = "127.0.0.1", port: int | None = None) -> Server:
+    """Start the app on a free port, or `port` (its log in `log_dir`/server-PORT.log), and wait for its health
+    endpoint.
     `launcher`: what runs `run streamlit_app.py ...` after the interpreter (LAUNCHER, or
     benchmarks/instrumented_server.py);
     `address=None` binds every interface, as `make run` does."""
-    port = free_port()
+    port = port or free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"server-{port}.log"
     args = [*(["--server.address", address] if address else []), *extra_args,
@@ -105,10 +106,10 @@ def start(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence
 
 @contextmanager
 def serving(log_dir: Path, env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
-            base_path: str = "", timeout: float = 60, launcher: Sequence[str] = LAUNCHER
+            base_path: str = "", timeout: float = 60, launcher: Sequence[str] = LAUNCHER, port: int | None = None
             ) -> Iterator[Server]:
     """`start`, then stop the server whatever happens."""
-    server = start(log_dir, env, extra_args, base_path, timeout, launcher)
+    server = start(log_dir, env, extra_args, base_path, timeout, launcher, port=port)
     try:
         yield server
     finally:
