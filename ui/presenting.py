@@ -29,10 +29,11 @@ html { font-size: clamp(18px, 1.5vw, 30px); }
 /* Streamlit pulls each text up by 1rem under its paragraph margin, removed above: the title would cover the caption */
 .st-key-presentation_bar [data-testid='stMarkdownContainer'] { margin-bottom: 0 !important; }
 .st-key-presentation_bar kbd { display: none; }
-/* every text of the page at 18 px or more, dark enough for 4.5:1 (headings and big figures keep their size) */
+/* every text of the page at 18 px or more, dark enough for 4.5:1 (headings and big figures keep their size; a
+   chart's text keeps the size plotly laid it out at, 18 px or more by dashboard.presentation.ProjectorStyle) */
 [data-testid='stMain'] :is(p, span, label, li, summary, button, input, div, td, th, small)
   :not([data-testid='stHeading'], :is([data-testid='stHeading'], h1, h2, h3, h4, [data-testid='stMetricValue'],
-  [data-testid='stIconMaterial']) *) { font-size: max(18px, 1rem) !important; }
+  [data-testid='stIconMaterial'], svg) *) { font-size: max(18px, 1rem) !important; }
 [data-testid='stMain'] :is([data-testid='stCaptionContainer'], [data-testid='stWidgetLabel']),
 [data-testid='stMain'] :is([data-testid='stCaptionContainer'], [data-testid='stWidgetLabel']) *
   { color: #3d3f4a !important; opacity: 1 !important; }

@@ -183,6 +183,16 @@ _PROJECTOR_CHECKS_JS = r"""(mainChart) => {
     const a = title.getBoundingClientRect(), b = legend.getBoundingClientRect();
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? [title.textContent] : [];
   });
+  // plotly places every chart text by the size it wrote on it: a page style that redraws it at another size
+  // moves it over its neighbours (legend entries drawn over each other)
+  const resizedChartText = [...main.querySelectorAll('.js-plotly-plot svg text')].filter(e => visible(e)
+    && e.style.fontSize && Math.abs(parseFloat(getComputedStyle(e).fontSize) - parseFloat(e.style.fontSize)) > 0.5)
+    .map(e => `${e.textContent.trim()} (${e.style.fontSize} drawn at ${getComputedStyle(e).fontSize})`);
+  const legendEntriesOverlap = [...main.querySelectorAll('.js-plotly-plot .legend')].flatMap(legend => {
+    const boxes = [...legend.querySelectorAll('.traces')].map(t => [t.textContent, t.getBoundingClientRect()]);
+    return boxes.flatMap(([a, r], i) => boxes.slice(i + 1).filter(([, q]) => r.left < q.right - 1
+      && q.left < r.right - 1 && r.top < q.bottom - 1 && q.top < r.bottom - 1).map(([b]) => `${a} / ${b}`));
+  });
   let chartOffScreen = [];
   if (mainChart) {
     const chart = document.querySelector(`.st-key-${mainChart}`);
@@ -195,7 +205,7 @@ _PROJECTOR_CHECKS_JS = r"""(mainChart) => {
     && parseFloat(getComputedStyle(h).fontSize) < 1.25 * rem).map(name);   // a heading no larger than its text
   const unique = (list) => [...new Set(list)];
   return {chartOffScreen, small: unique(small), faint: unique(faint), clipped: unique(clipped), legendOnTitle,
-          flatHeadings};
+          flatHeadings, resizedChartText: unique(resizedChartText), legendEntriesOverlap};
 }"""
 
 
@@ -211,7 +221,9 @@ def _step_url(server: str, step, lang: str) -> str:
 def test_every_step_fits_the_projector_and_reads_from_the_back(server, browser, lang, width, height):
     """Issue 17, for every step of the sequence: its main chart (the step table's `main_chart`) whole on screen
     without scrolling; every text of the page and of its charts at 18 px or more and at 4.5:1 or more; no
-    caption, card label, value or delta cut off; no legend on a chart title. One page load per step."""
+    caption, card label, value or delta cut off; no legend on a chart title, no legend entries over each other and
+    no chart text redrawn by the page's styles at another size than plotly laid it out at. One page load per
+    step."""
     from tests.e2e.conftest import ARTIFACTS, PageProbe
 
     context = browser.new_context(viewport={"width": width, "height": height})
