@@ -3,6 +3,7 @@ change; the data survives a server restart."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -52,3 +53,39 @@ def test_upload_check_publish_see_it_everywhere_and_after_a_restart(publishing_s
         assert _diaspora_2020(probe, url) == "4,155,952"
     finally:
         serving.stop(proc)
+
+
+def _active_versions(probe) -> list[str]:
+    """The versions the Versions tab's table ticks as active, read from the grid's accessible table."""
+    rows = probe.page.evaluate("""[...document.querySelectorAll("[data-testid='stDataFrame'] table")]
+      .map(table => [...table.querySelectorAll('tr')]
+        .map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent)))
+      .filter(rows => rows.length && rows[0][0] === 'Version' && rows[0][1] === 'Active')""")
+    assert len(rows) == 1, rows
+    return [row[0] for row in rows[0][1:] if row[1] == "true"]
+
+
+def test_after_a_rollback_the_versions_table_ticks_the_version_made_active_at_once(publishing_server, probe,
+                                                                                   tmp_path):
+    """Issue 17: after a rollback the versions table ticked the old version until a reload."""
+    frame = Registry().get("migrant_stock").frame
+    upload = tmp_path / "stock_doubled.csv"
+    frame.assign(migrants=frame["migrants"] * 2).to_csv(upload, index=False)
+    start_publish(probe, publishing_server, upload, "analyst.a", PASSPHRASE)
+    probe.page.get_by_text("Published: Migrant stock version v4 is now active on every page.").wait_for(
+        timeout=60_000)
+    probe.page.get_by_role("tab", name="Versions").click()
+    probe.wait_idle()
+    assert _active_versions(probe) == ["v4"]
+
+    form = probe.page.locator("[data-testid='stForm']").filter(
+        has=probe.page.get_by_role("button", name="Roll back", exact=True))
+    form.get_by_label("Analyst name (your account)", exact=True).fill("analyst.a")
+    form.get_by_label("Analyst passphrase", exact=True).fill(PASSPHRASE)
+    form.get_by_role("button", name="Roll back", exact=True).click()
+    done = probe.page.get_by_text(re.compile(r"^Migrant stock: version \S+ is active again on every page\.$"))
+    done.wait_for(timeout=60_000)
+    target = re.search(r"version (\S+) is", done.inner_text()).group(1)
+    probe.wait_idle()
+    assert target in {"rev2019", "rev2020", "rev2024"} and _active_versions(probe) == [target]  # without a reload
+    probe.screenshot("rollback-versions")
