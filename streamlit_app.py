@@ -3,12 +3,8 @@ dashboard/pages.py; everything else lives in ui/ and dashboard/."""
 
 import streamlit as st
 
-from ui import preload
-
-preload.chart_library()  # before the app's own imports: the browser loads the chart library meanwhile
-
-from dashboard.i18n import t  # noqa: E402
-from ui import briefing_download, cached, presenting, shell, state, store_status  # noqa: E402
+from dashboard.i18n import t
+from ui import briefing_download, cached, presenting, shell, state, store_status
 
 shell.leave_legacy_pages_mode()
 lang = state.init_language()

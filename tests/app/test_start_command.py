@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import re
-from pathlib import Path
 
 import pytest
 
@@ -50,16 +49,3 @@ def test_warm_up_imports_every_module_a_script_imports():
     assert {"ui.shell", "ui.cached", "dashboard.i18n"} <= entry
 
 
-
-def test_the_first_element_of_every_run_starts_loading_the_chart_library_from_the_apps_own_server():
-    """The preload (ui/preload.py) names Streamlit's own chart file, which exists in the installed package, and
-    is the first element the run draws (later, its loading would compete with the page's drawing)."""
-    import streamlit
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(REPO_ROOT / "streamlit_app.py"), default_timeout=60).run()
-    first = at.sidebar.children[0]
-    assert first.type == "html", first
-    name = re.search(r"import\(new URL\('(PlotlyChart\.[^'/]+\.js)', main\.src\)", first.proto.body)
-    assert name, first.proto.body
-    assert (Path(streamlit.__file__).parent / "static" / "static" / "js" / name.group(1)).is_file()

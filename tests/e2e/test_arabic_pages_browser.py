@@ -12,13 +12,13 @@ import pytest
 from dashboard.pages import PAGES
 
 #: For each right-to-left segmented control in the main area: its options' boxes, its row's and the viewport's.
-_SEGMENTS_JS = """() => [...document.querySelectorAll(
-    "[data-testid='stMain'] [role='radiogroup']:has(> button[data-variant='segmented_control'])")].map(row => {
+_SEGMENTED_ROW = "[data-testid='stMain'] [role='radiogroup']:has(> button[data-variant='segmented_control'])"
+_SEGMENTS_JS = """() => [...document.querySelectorAll("ROW")].map(row => {
   const box = row.getBoundingClientRect();
   return {label: row.getAttribute('aria-label'), left: box.left, right: box.right, viewport: innerWidth,
           options: [...row.querySelectorAll('button')].map(b => {
             const r = b.getBoundingClientRect(); return {text: b.innerText.trim(), left: r.left, right: r.right}; })};
-})"""
+})""".replace("ROW", _SEGMENTED_ROW)
 
 
 @pytest.fixture
@@ -34,6 +34,8 @@ def test_every_segmented_control_shows_its_rightmost_option_whole_in_arabic(serv
     rows = []
     for url_path in ("scenarios", "map"):
         small_screen.goto(f"{server}/{url_path}?lang=ar")
+        # a fresh server's first page may still be loading its widgets' code after the script has finished
+        small_screen.page.wait_for_selector(f"{_SEGMENTED_ROW} button", timeout=30_000)
         rows += small_screen.page.evaluate(_SEGMENTS_JS)
     assert len(rows) == 2, rows
     for row in rows:
