@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard import plaintext
-from dashboard.i18n import format_number, t
+from dashboard.i18n import format_number, join_list, t
 from dashboard.schemas import without_contacts
 from dashboard.validation import (
     SEPARATORS,
@@ -84,15 +84,16 @@ def _diff(kind: str, args: tuple, lang: str, digits: str) -> Diff:
     m3.metric(t("data.diff_added", lang), len(change.added))
     m4.metric(t("data.diff_removed", lang), len(change.removed))
     if change.added:
-        st.text(t("data.diff_added_list", lang, countries=", ".join(change.added)))
+        st.text(t("data.diff_added_list", lang, countries=join_list(change.added, lang)))
     if change.removed:
-        st.text(t("data.diff_removed_list", lang, countries=", ".join(change.removed)))
+        st.text(t("data.diff_removed_list", lang, countries=join_list(change.removed, lang)))
     st.caption(t("data.diff_totals", lang))
-    widgets.data_table(change.totals.rename(columns={
+    no_years = {"year": {"all": t("data.diff_all_years", lang)}}  # a file without years compares one total
+    widgets.data_table(change.totals.replace(no_years).rename(columns={
         "year": t("data.col_year", lang), "active": t("data.col_active_value", lang),
         "new": t("data.col_new_value", lang), "change": t("data.col_change", lang)}), lang)
     st.caption(t("data.diff_largest", lang))
-    widgets.data_table(change.largest.rename(columns={
+    widgets.data_table(change.largest.replace(no_years).rename(columns={
         "country": t("data.col_country", lang), "year": t("data.col_year", lang),
         "active": t("data.col_active_value", lang), "new": t("data.col_new_value", lang),
         "change": t("data.col_change", lang)}), lang)

@@ -259,3 +259,18 @@ def test_after_exploring_an_upload_the_map_shows_the_revision_the_reader_picks(h
     assert not [i.value for i in at.info if "together only" in i.value]
     assert at.segmented_control(key="map_sex").options == ["Total", "Men", "Women"]
     assert at.select_slider(key="map_year").options[-1] == "2020"
+
+
+@pytest.mark.parametrize(("lang", "all_years"), [("en", "All years"), ("ar", "كل السنوات")])
+def test_a_file_without_years_compares_its_total_as_all_years_in_the_readers_language(home, lang, all_years):
+    survey = Registry().get("skills").frame.head(300).to_csv(index=False).encode("utf-8")
+    at = AppTest.from_file(ENTRYPOINT, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at = at.switch_page(page("data").file).run()
+    at.selectbox(key="upload_kind").set_value("skills").run()
+    at = _upload(at, "survey.csv", survey)
+    assert not at.exception, [e.message for e in at.exception]
+    year = t("data.col_year", lang)
+    compared = [d.value for d in at.dataframe if year in d.value.columns]   # the totals and the largest changes
+    assert len(compared) == 2 and all(set(tb[year].astype(str)) == {all_years} for tb in compared), compared
