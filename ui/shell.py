@@ -19,7 +19,6 @@ from dashboard.i18n import (
     t,
     translation_note,
     unknown_language_notice,
-    with_digits,
 )
 from dashboard.registry import DataFileError
 from ui import cached, state
@@ -52,7 +51,7 @@ def page_start() -> tuple[str, str]:
     translates writes its numbers and years in them. A page run that bypassed the router is redone through it."""
     if not state.consume_routed():
         leave_legacy_pages_mode()
-    return with_digits(state.language(), state.digits()), state.digits()
+    return state.language(), state.digits()
 
 
 def navigation(lang: str) -> st.navigation:

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import plaintext
-from dashboard.i18n import DEFAULT_LANGUAGE, available_languages
+from dashboard.i18n import DEFAULT_LANGUAGE, available_languages, with_digits
 from dashboard.scenario import spec
 
 _NOTICES = "_url_notices"
@@ -126,7 +126,7 @@ def init_language() -> str:
         st.session_state[_UNKNOWN_LANGUAGE] = notice[1]
     seed_from_url("digits", ["western", "arabic"], "western")
     _relabel_widgets_after_a_switch()
-    return st.session_state["lang"]
+    return language()
 
 
 _SHOWN_AS = "_shown_as"
@@ -162,7 +162,9 @@ def take_unknown_language() -> str | None:
 
 
 def language() -> str:
-    return st.session_state.get("lang", DEFAULT_LANGUAGE)
+    """The reader's language, carrying their digits choice (i18n.LanguageWithDigits): every text translated for it,
+    by the entrypoint (sidebar, step bar) as by the pages, writes its numbers and years in those digits."""
+    return with_digits(st.session_state.get("lang", DEFAULT_LANGUAGE), digits())
 
 
 def digits() -> str:

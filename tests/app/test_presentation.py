@@ -129,3 +129,12 @@ def test_the_scenario_step_opens_a_case_package_beside_the_baseline(open_page):
     at.button(key="present_next").click().run()
     assert not at.exception
     assert {lever for lever in LEVERS if at.toggle(key=f"scn_on_{lever}").value} == on
+
+
+def test_the_step_bar_writes_its_years_in_the_readers_digits(open_page):
+    """The step bar is drawn by the entrypoint, before any page: its texts follow the digits choice too
+    ("حرّك السنة من ١٩٩٠ إلى ٢٠٢٠", not 1990 and 2020)."""
+    at = open_page("map", lang="ar", digits="arabic", present="1", step="since_1990")
+    bar = [c.value for c in at.caption]
+    assert any("١٩٩٠" in text and "٢٠٢٠" in text for text in bar), bar
+    assert not [text for text in bar if "1990" in text or "2020" in text]
