@@ -67,3 +67,25 @@ def test_pages_are_layout_only_and_short():
     long_pages = {path.name: n for path in (REPO_ROOT / "pages").glob("*.py")
                   if (n := len(path.read_text(encoding="utf-8").splitlines())) > PAGE_MAX_LINES}
     assert long_pages == {}, f"pages over {PAGE_MAX_LINES} lines: {long_pages}"
+
+
+#: Cached functions that take a language but translate no text with numbers in it (names only).
+_CACHED_WITHOUT_DIGITS = {"country_labels"}
+
+
+def test_every_cached_function_that_takes_a_language_also_takes_the_digits():
+    """st.cache_data keys a language by its code alone (i18n.LanguageWithDigits hashes as "ar"): a cached function
+    that translates must take the digits choice as its own argument, or one reader's digits reach another."""
+    import ast
+
+    tree = ast.parse((REPO_ROOT / "ui" / "cached.py").read_text(encoding="utf-8"))
+    missing = []
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.name in _CACHED_WITHOUT_DIGITS:
+            continue
+        if not any("cache_" in ast.unparse(d) for d in node.decorator_list):
+            continue
+        names = {a.arg for a in node.args.args}
+        if "lang" in names and "digits" not in names:
+            missing.append(node.name)
+    assert missing == []
