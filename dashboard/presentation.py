@@ -124,10 +124,15 @@ def _luminance(hex_colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours (1 to 21; text needs 4.5)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def text_colour_on(fill: str, dark: str) -> str:
     """White or `dark`, whichever reads better on `fill` (a label inside a bar); `fill` as #rrggbb."""
-    on_white, on_dark = 1.05 / (_luminance(fill) + 0.05), (_luminance(fill) + 0.05) / (_luminance(dark) + 0.05)
-    return "#ffffff" if on_white >= on_dark else dark
+    return "#ffffff" if contrast(fill, "#ffffff") >= contrast(fill, dark) else dark
 
 
 def _inside_label_colours(trace, dark: str) -> object:
@@ -170,7 +175,7 @@ def for_projector(fig: go.Figure, style: ProjectorStyle = PROJECTOR) -> go.Figur
             trace.colorbar.update(tickfont=text, title={"font": text})
         if "textfont" in trace and trace.text is not None:
             trace.textfont.size = style.font
-            if _is_hex(trace.textfont.color) and 1.05 / (_luminance(trace.textfont.color) + 0.05) < 4.5:
+            if _is_hex(trace.textfont.color) and contrast(trace.textfont.color, "#ffffff") < 4.5:
                 trace.textfont.color = style.text_colour   # a label set in a light grey
         if trace.type == "bar" and trace.text is not None:
             inside = _inside_label_colours(trace, "#000000")  # black: 4.8:1 even on the palette's red

@@ -1,5 +1,7 @@
 """The facilitator's sequence as data: which step the bar shows for the page on screen."""
 
+import pytest
+
 from dashboard.presentation import STEPS, step_index, step_param_keys
 
 
@@ -21,11 +23,18 @@ def test_a_named_step_stands_when_the_page_agrees_or_has_no_parameters():
 
 
 # --- figures on a projector (issue 17: every text at 18 px or more and at 4.5:1 or better) -----------------------
-def _contrast(fg: str, bg: str) -> float:
-    from dashboard.presentation import _luminance
+def test_contrast_is_wcags_ratio():
+    from dashboard.presentation import contrast
 
-    high, low = sorted((_luminance(fg), _luminance(bg)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#ffffff", "#767676") == pytest.approx(4.54, abs=0.01)   # the lightest grey that passes
+    assert contrast("#0b6e4f", "#0b6e4f") == pytest.approx(1)
+
+
+def _contrast(fg: str, bg: str) -> float:
+    from dashboard.presentation import contrast
+
+    return contrast(fg, bg)
 
 
 def _every_text_font(fig) -> list[tuple[str, object]]:
