@@ -129,7 +129,6 @@ def cell_formatters(frame: pd.DataFrame, lang: str, digits: Digits) -> dict[str,
     return writers
 
 
-
 #: A word longer than this (a link, an identifier) gets places where a line may break.
 LONG_WORD = 16
 _LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
