@@ -92,9 +92,24 @@ def fill_shared_caches() -> None:
 
     cached.bundled_data_check()
     for dataset_id in cached.registry().dataset_ids():
-        cached.shared_versions(dataset_id)
+        versions = cached.shared_versions(dataset_id)
         if dataset_id in KINDS:  # tables (the boundaries are a GeoJSON file, read by the map page)
             cached.shared_version(dataset_id)
+            for meta in versions:  # the bundled revisions the overview compares (uploads wait for their page)
+                if meta.is_bundled:
+                    cached.shared_version(dataset_id, meta.version)
+
+
+def first_use_of_streamlit_and_pandas() -> None:
+    """What Streamlit and pandas do once per process, on the first run's first elements (about 0.3 s): the emoji
+    catalogue set_page_config checks the page icon against (a large regular expression), the module table
+    inspect.stack() builds for Streamlit's check of the first element (is it a REPL?), and pandas' Styler with
+    its templates (every table on a page, ui.widgets.data_table)."""
+    import inspect
+
+    import_quietly("streamlit.emojis")
+    import_quietly("pandas.io.formats.style")
+    inspect.stack()
 
 
 def draw_a_figure() -> None:
@@ -117,6 +132,7 @@ def warm_up() -> None:
         entrypoint, default_page = scripts_in_visiting_order()[:2]
         for name in [*modules_imported_by(entrypoint), *modules_imported_by(default_page)]:
             import_quietly(name)
+        first_use_of_streamlit_and_pandas()
         fill_shared_caches()
         draw_a_figure()
     except Exception:  # the page that needs the same thing reports it to the reader

@@ -49,3 +49,40 @@ def test_warm_up_imports_every_module_a_script_imports():
     assert {"ui.shell", "ui.cached", "dashboard.i18n"} <= entry
 
 
+
+
+#: What a process does the first time its first page runs, and costs the first visitor a few tenths of a second
+#: unless the warm-up has done it: set_page_config's emoji catalogue (a large regular expression), pandas' Styler
+#: and its templates (every table, ui.widgets.data_table), a plotly figure and its JSON serialiser.
+FIRST_USES = ["streamlit.emojis", "pandas.io.formats.style", "plotly.graph_objs._figure", "orjson"]
+
+FIRST_VISIT_AFTER_WARM_UP = """
+import json, sys
+import streamlit.web.bootstrap  # what the server has imported when it starts
+from streamlit.testing.v1 import AppTest
+from ui import server
+entrypoint, default_page = server.scripts_in_visiting_order()[:2]
+for name in [*server.modules_imported_by(entrypoint), *server.modules_imported_by(default_page)]:
+    server.import_quietly(name)
+server.first_use_of_streamlit_and_pandas()
+server.draw_a_figure()
+at = AppTest.from_file(str(entrypoint), default_timeout=120)
+before = set(sys.modules)
+at.run()
+assert not at.exception, at.exception
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_after_the_warm_up_the_first_visit_imports_none_of_the_costly_first_uses():
+    """The warm-up's imports and first uses (ui/server.py), then the default page's first run in the same fresh
+    interpreter: what that run still imports, the first visitor would wait for."""
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", FIRST_VISIT_AFTER_WARM_UP], cwd=REPO_ROOT, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported_by_the_first_visit = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert sorted(imported_by_the_first_visit & set(FIRST_USES)) == []
