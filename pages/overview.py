@@ -65,14 +65,14 @@ with left:
     table = top[["rank", "country", "migrants", "share"]].rename(columns={
         "rank": t("chart.rank", lang), "country": t("chart.destination", lang),
         "migrants": t("chart.migrants", lang), "share": t("chart.share", lang)})
-    widgets.table_in_expander(table, title, source_line(stock.meta, lang), lang, "overview_top_table")
+    widgets.table_when_open(table, title, source_line(stock.meta, lang), lang, "overview_top_table")
 with right:
     trend = total_by_year(stock.frame)
     title = t("overview.trend", lang, start=year_text(trend["year"].min(), digits),
               end=year_text(trend["year"].max(), digits))
     widgets.chart(diaspora_trend(trend, lang, title), key="overview_trend")
     widgets.source_caption(stock.meta, lang)
-    widgets.table_in_expander(
+    widgets.table_when_open(
         trend.rename(columns={"year": t("chart.year", lang), "migrants": t("chart.migrants", lang)}),
         title, source_line(stock.meta, lang), lang, "overview_trend_table")
 
@@ -81,6 +81,6 @@ title = t("overview.remittances_title", lang, start=year_text(remittances.frame[
           end=year_text(remittances.frame["year"].max(), digits))
 widgets.chart(remittances_trend(remittances.frame, lang, title), key="overview_remittances")
 st.caption(f"{t('overview.remittances_caveat', lang)} {source_line(remittances.meta, lang, plaintext.markdown)}")
-widgets.table_in_expander(remittances_table(remittances.frame, lang), title,
+widgets.table_when_open(remittances_table(remittances.frame, lang), title,
                           f"{source_line(remittances.meta, lang)} {t('overview.remittances_caveat', lang)}", lang,
                           "overview_remittances_table")
