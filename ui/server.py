@@ -7,13 +7,16 @@ It is `streamlit run` with the app's start-up done before the first visitor wait
   visit of a fresh server in its legacy multipage mode (PagesManager.uses_pages_directory): the sidebar lists the
   file names ("streamlit app, map, …") and the main area stays blank until the app's router reruns. The flag is
   decided once per process, so it is set here, before any session exists.
-- Warm-up. Once the server listens, while the first browser loads Streamlit's frontend (about a second), a
+- Warm-up. Once the server listens, while the first browser loads Streamlit's frontend (about half a second), a
   background thread imports the entrypoint's and the default page's modules (pandas, plotly, dashboard/, ui/)
   and fills the shared caches every first page reads (the store's settings check, the bundled files' check,
   every dataset's active version). The first visitor's script then finds them ready; a script that arrives
   earlier waits for the same import or cache entry (Python's import lock, Streamlit's per-key cache lock), never
   computes it twice. A failure here is only logged: the page that needs the same thing reports it as it always
   does.
+- The garbage collector waits. Python's cyclic collector is off from the start until the warm-up's imports are
+  done, then everything alive is frozen out of its scans: start-up creates hundreds of thousands of objects that
+  live as long as the process, and every collection on the way scanned them again (about 0.2 s of a first visit).
 
 benchmarks/bench_pages.py measures the effect (`cold start`).
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import gc
 import importlib
 import logging
 import sys
@@ -120,21 +124,32 @@ def draw_a_figure() -> None:
     plotly.io.to_json(go.Figure(go.Bar(x=[1, 2], y=[3, 4]), layout={"title": {"text": "warm-up"}}))
 
 
+def resume_the_collector() -> None:
+    """Turn Python's cyclic garbage collector back on after the start-up (prepare turns it off), with every object
+    alive now frozen (gc.freeze: modules, classes and caches, which later collections need not scan again)."""
+    gc.freeze()
+    gc.enable()
+
+
 def warm_up() -> None:
-    """Import what the entrypoint and the default page import and fill the shared caches, in the order a first
-    visit needs them. The other pages' modules are left to their first visit (a few tens of ms), and the garbage
-    collector's freeze to the end of the first run (ui.cached.freeze_long_lived_objects): on a busy machine,
-    work the first page does not need would only take CPU from the browser drawing it."""
+    """Import what the entrypoint and the default page import, turn the garbage collector back on, and fill the
+    shared caches, in the order a first visit needs them. The other pages' modules are left to their first visit
+    (a few tens of ms), and the freeze of the datasets loaded to the end of the first run
+    (ui.cached.freeze_long_lived_objects): on a busy machine, work the first page does not need would only take
+    CPU from the browser drawing it."""
     try:
-        if not wait_for_server():
-            return
-        started = time.perf_counter()
-        entrypoint, default_page = scripts_in_visiting_order()[:2]
-        for name in [*modules_imported_by(entrypoint), *modules_imported_by(default_page)]:
-            import_quietly(name)
-        first_use_of_streamlit_and_pandas()
+        try:
+            if not wait_for_server():
+                return
+            started = time.perf_counter()
+            entrypoint, default_page = scripts_in_visiting_order()[:2]
+            for name in [*modules_imported_by(entrypoint), *modules_imported_by(default_page)]:
+                import_quietly(name)
+            first_use_of_streamlit_and_pandas()
+            draw_a_figure()
+        finally:  # before the store is read: a store that is slow to answer must not keep the collector off
+            resume_the_collector()
         fill_shared_caches()
-        draw_a_figure()
     except Exception:  # the page that needs the same thing reports it to the reader
         log.exception("warm-up stopped (the first page to need it will say what is wrong)")
         return
@@ -142,7 +157,13 @@ def warm_up() -> None:
 
 
 def prepare() -> None:
-    """Everything this module does before Streamlit starts (benchmarks/instrumented_server.py calls it too)."""
+    """Everything this module does before Streamlit starts (benchmarks/instrumented_server.py calls it too).
+
+    Python's cyclic garbage collector stays off until the warm-up's imports are done (resume_the_collector):
+    importing Streamlit, pandas, plotly and the app creates hundreds of thousands of objects that live as long as
+    the process, and each full collection triggered on the way scanned them all again. The first page is drawn
+    about 0.2 s sooner (benchmarks/bench_pages.py, cold start)."""
+    gc.disable()
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
     use_router_from_the_first_run()

@@ -86,3 +86,51 @@ def test_after_the_warm_up_the_first_visit_imports_none_of_the_costly_first_uses
     assert result.returncode == 0, result.stderr[-2000:]
     imported_by_the_first_visit = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert sorted(imported_by_the_first_visit & set(FIRST_USES)) == []
+
+
+@pytest.fixture
+def collector_restored():
+    """The tests below switch the process's garbage collector; leave it as they found it."""
+    import gc
+
+    enabled = gc.isenabled()
+    yield
+    gc.unfreeze()
+    if enabled:
+        gc.enable()
+
+
+def test_the_start_command_keeps_the_collector_off_while_the_process_starts():
+    import subprocess
+    import sys
+
+    code = "import gc; from ui import server; server.prepare(); print(gc.isenabled())"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "False", result.stderr[-2000:]
+
+
+def test_the_collector_is_on_again_before_the_warm_up_reads_the_store(monkeypatch, collector_restored):
+    import gc
+
+    seen = {}
+    monkeypatch.setattr(server, "wait_for_server", lambda: True)
+    monkeypatch.setattr(server, "scripts_in_visiting_order", lambda: [REPO_ROOT / "streamlit_app.py"] * 2)
+    monkeypatch.setattr(server, "fill_shared_caches", lambda: seen.setdefault("collector_on", gc.isenabled()))
+    gc.disable()
+    server.warm_up()
+    assert seen == {"collector_on": True}
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+def test_a_warm_up_that_fails_still_turns_the_collector_back_on(monkeypatch, collector_restored):
+    import gc
+
+    def broken(name: str) -> None:
+        raise RuntimeError(f"cannot import {name}")
+
+    monkeypatch.setattr(server, "wait_for_server", lambda: True)
+    monkeypatch.setattr(server, "import_quietly", broken)
+    gc.disable()
+    server.warm_up()  # logs the failure; the page that needs the module reports it
+    assert gc.isenabled()
