@@ -2,7 +2,7 @@
 and cold start (server process started to the first page drawn in Chromium, median of a few starts, with where
 the time goes).
 
-    python benchmarks/bench_pages.py [--reruns 7] [--starts 3]
+    python benchmarks/bench_pages.py [--reruns 7] [--starts 5]
 """
 
 from __future__ import annotations
@@ -227,7 +227,7 @@ def cold_starts_server_side(starts: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reruns", type=int, default=7)
-    parser.add_argument("--starts", type=int, default=3)
+    parser.add_argument("--starts", type=int, default=5)
     args = parser.parse_args(argv)
     for line in [*cold_starts(args.starts), *cold_starts_returning_browser(args.starts),
                  *cold_starts_server_side(args.starts), first_run_imports(),

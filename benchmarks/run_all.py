@@ -23,7 +23,7 @@ from benchmarks.common import REPO_ROOT, machine
 HERE = Path(__file__).resolve().parent
 # (name, script, what it measures, extra arguments for --quick)
 SCRIPTS = [
-    ("pages", "bench_pages.py", "warm rerun of every page (AppTest), cold start", ["--reruns", "3", "--starts", "5"]),
+    ("pages", "bench_pages.py", "warm rerun of every page (AppTest), cold start", ["--reruns", "3", "--starts", "3"]),
     ("updates", "bench_updates.py", "server CPU per widget update and where it goes, bytes per map update",
      ["--updates", "5"]),
     ("stress", "bench_stress.py", "stress case: 20 sessions, a change every 0.5-2 s, one process vs two behind nginx",
