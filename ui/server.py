@@ -150,6 +150,9 @@ def warm_up() -> None:
         finally:  # before the store is read: a store that is slow to answer must not keep the collector off
             resume_the_collector()
         fill_shared_caches()
+        from dashboard import auth
+
+        auth.hash_for_unknown_names()  # ready before anyone can try a name (a first try must not take longer)
     except Exception:  # the page that needs the same thing reports it to the reader
         log.exception("warm-up stopped (the first page to need it will say what is wrong)")
         return
