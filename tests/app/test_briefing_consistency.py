@@ -7,7 +7,7 @@ import pytest
 from dashboard import briefing
 from dashboard.registry import Registry
 from dashboard.sources import source_line
-from ui import briefing_download
+from ui import briefing_file
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def test_arabic_briefing_names_the_dataset_in_arabic(bundled):
 
 @pytest.fixture(scope="module")
 def rev2019_sections():
-    return briefing_download.briefing_sections("en", "western", "rev2019", {}, {}, {})
+    return briefing_file.briefing_sections("en", "western", "rev2019", {}, {}, {})
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,6 @@ def test_a_briefing_from_rev2019_runs_its_scenarios_on_rev2019(rev2019_sections,
 def test_the_briefing_says_beside_its_growth_figure_that_it_depends_on_the_revision(open_page):
     at = open_page(lang="en")
     page_caveats = [c.value for c in at.caption if c.value.startswith("Depends on the revision")]
-    notes = briefing_download.briefing_sections("en", "western", None, {}, {}, {})[0].notes
+    notes = briefing_file.briefing_sections("en", "western", None, {}, {}, {})[0].notes
     assert page_caveats and [n for n in notes if n in page_caveats] == page_caveats   # the same words, both places
     assert any("Rev.2019 gives +35% for 1990–2019" in note and "Iran" in note for note in notes)

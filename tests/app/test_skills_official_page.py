@@ -137,10 +137,10 @@ def test_with_a_published_survey_the_note_names_it(open_page, downloads, publish
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_briefing_scenario_section_carries_the_note(lang):
     from dashboard.registry import Registry
-    from ui import briefing_download
+    from ui import briefing_file
 
     def scenario_sources(own: dict) -> list[str]:
-        sections = briefing_download.briefing_sections(lang, "western", None, {}, {}, own)
+        sections = briefing_file.briefing_sections(lang, "western", None, {}, {}, own)
         titles = (t("briefing.scenario", lang), t("briefing.assumptions", lang))
         return [s.source for s in sections if s.title in titles]
 

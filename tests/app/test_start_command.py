@@ -134,3 +134,18 @@ def test_a_warm_up_that_fails_still_turns_the_collector_back_on(monkeypatch, col
     gc.disable()
     server.warm_up()  # logs the failure; the page that needs the module reports it
     assert gc.isenabled()
+
+
+def test_the_first_page_leaves_the_briefing_engine_to_the_first_click():
+    """The sidebar's briefing button is on every page, but the file is built on a click (ui/briefing_file.py):
+    the scenario engine and the briefing's builders (about 0.1 s of imports) are not loaded with the first page."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from streamlit.testing.v1 import AppTest; "
+            "at = AppTest.from_file('streamlit_app.py', default_timeout=120).run(); assert not at.exception; "
+            "print(sorted(m for m in ('ui.briefing_file', 'dashboard.briefing', 'dashboard.scenario.model') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]"
