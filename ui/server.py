@@ -72,6 +72,13 @@ def import_quietly(name: str) -> None:
         importlib.import_module(name)
 
 
+def import_first_page_modules() -> None:
+    """Import the modules the entrypoint and the default page import, in that order."""
+    entrypoint, default_page = scripts_in_visiting_order()[:2]
+    for name in [*modules_imported_by(entrypoint), *modules_imported_by(default_page)]:
+        import_quietly(name)
+
+
 def wait_for_server(timeout: float = 60) -> bool:
     """Wait until Streamlit's Runtime has started (its caches live there; a cached function called earlier would
     cache elsewhere), so that the warm-up never delays the server's own start."""
@@ -105,7 +112,7 @@ def fill_shared_caches() -> None:
 
 
 def first_use_of_streamlit_and_pandas() -> None:
-    """What Streamlit and pandas do once per process, on the first run's first elements (about 0.3 s): the emoji
+    """What Streamlit and pandas do once per process, on the first run's first elements (about 0.2 s): the emoji
     catalogue set_page_config checks the page icon against (a large regular expression), the module table
     inspect.stack() builds for Streamlit's check of the first element (is it a REPL?), and pandas' Styler with
     its templates (every table on a page, ui.widgets.data_table)."""
@@ -122,6 +129,14 @@ def draw_a_figure() -> None:
     import plotly.io
 
     plotly.io.to_json(go.Figure(go.Bar(x=[1, 2], y=[3, 4]), layout={"title": {"text": "warm-up"}}))
+
+
+def prepare_first_page() -> None:
+    """The CPU-bound part of the warm-up, before any cache: the first page's imports, the one-off first uses of
+    Streamlit and pandas, and a first plotly figure."""
+    import_first_page_modules()
+    first_use_of_streamlit_and_pandas()
+    draw_a_figure()
 
 
 def resume_the_collector() -> None:
@@ -142,11 +157,7 @@ def warm_up() -> None:
             if not wait_for_server():
                 return
             started = time.perf_counter()
-            entrypoint, default_page = scripts_in_visiting_order()[:2]
-            for name in [*modules_imported_by(entrypoint), *modules_imported_by(default_page)]:
-                import_quietly(name)
-            first_use_of_streamlit_and_pandas()
-            draw_a_figure()
+            prepare_first_page()
         finally:  # before the store is read: a store that is slow to answer must not keep the collector off
             resume_the_collector()
         fill_shared_caches()

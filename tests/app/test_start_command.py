@@ -61,12 +61,8 @@ import json, sys
 import streamlit.web.bootstrap  # what the server has imported when it starts
 from streamlit.testing.v1 import AppTest
 from ui import server
-entrypoint, default_page = server.scripts_in_visiting_order()[:2]
-for name in [*server.modules_imported_by(entrypoint), *server.modules_imported_by(default_page)]:
-    server.import_quietly(name)
-server.first_use_of_streamlit_and_pandas()
-server.draw_a_figure()
-at = AppTest.from_file(str(entrypoint), default_timeout=120)
+server.prepare_first_page()  # the warm-up's part before the caches (ui/server.py)
+at = AppTest.from_file(str(server.ENTRYPOINT), default_timeout=120)
 before = set(sys.modules)
 at.run()
 assert not at.exception, at.exception
