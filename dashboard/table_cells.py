@@ -100,7 +100,8 @@ def cell_text(value: object, kind: CellKind, lang: str, digits: Digits, decimals
     if value is None or value is pd.NA or not math.isfinite(float(value)):
         return MISSING
     value = float(value)
-    from dashboard.scenario.tables import format_modelled  # here: the scenario tables declare kinds too
+    # here, not at the top: the scenario tables import this module, and pages without a scenario need not load them
+    from dashboard.scenario.tables import format_modelled
 
     match kind:
         case "year":
@@ -133,7 +134,7 @@ def cell_formatters(frame: pd.DataFrame, lang: str, digits: Digits) -> dict[str,
 LONG_WORD = 16
 _LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
 _BREAK_AFTER = re.compile(r"([/_.?&=#+%-])(?=\S)")
-_RUN = re.compile(r"[^/_.?&=#+%\-\s]{16}(?=\S)")   # 16 characters without a separator (a checksum in a link)
+_RUN = re.compile(rf"[^/_.?&=#+%\-\s]{{{LONG_WORD}}}(?=\S)")   # LONG_WORD characters without a separator (a checksum)
 ZERO_WIDTH_SPACE = "\u200b"
 
 

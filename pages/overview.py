@@ -82,5 +82,5 @@ title = t("overview.remittances_title", lang, start=year_text(remittances.frame[
 widgets.chart(remittances_trend(remittances.frame, lang, title), key="overview_remittances")
 st.caption(f"{t('overview.remittances_caveat', lang)} {source_line(remittances.meta, lang, plaintext.markdown)}")
 widgets.table_when_open(remittances_table(remittances.frame, lang), title,
-                          f"{source_line(remittances.meta, lang)} {t('overview.remittances_caveat', lang)}", lang,
-                          "overview_remittances_table")
+                        f"{source_line(remittances.meta, lang)} {t('overview.remittances_caveat', lang)}", lang,
+                        "overview_remittances_table")

@@ -164,7 +164,7 @@ def bands_table(bands: pd.DataFrame, lang: str, digits: Digits) -> pd.DataFrame:
     ends = {t(f"scenario.col_{p}", lang): modelled_series(bands[p]) for p in ("p10", "p50", "p90")}
     table = pd.DataFrame({t("scenario.col_scenario", lang): bands["scenario"], t("chart.year", lang): bands["year"],
                           **ends})
-    money = "outcome" in bands and bands["outcome"].isin(MONEY).all() and len(bands)
+    money = "outcome" in bands and not bands.empty and bands["outcome"].isin(MONEY).all()
     return declare_kinds(table, dict.fromkeys(ends, "modelled_usd" if money else "modelled"))
 
 
