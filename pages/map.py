@@ -15,6 +15,8 @@ from dashboard.sources import provenance, source_line
 from ui import briefing_download, cached, map_view, presenting, shell, state, widgets
 
 lang, digits = shell.page_start()
+
+
 def shown_year(year: int) -> str:
     return year_text(year, digits)   # years on widgets, in the reader's digits
 
