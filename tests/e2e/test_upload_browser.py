@@ -55,12 +55,18 @@ def test_upload_check_publish_see_it_everywhere_and_after_a_restart(publishing_s
         serving.stop(proc)
 
 
+#: The grids' accessible tables whose header starts "Version", "Active" (the Versions tab's table), as rows of text.
+_VERSIONS_TABLES = """[...document.querySelectorAll("[data-testid='stDataFrame'] table")]
+  .map(table => [...table.querySelectorAll('tr')]
+    .map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent)))
+  .filter(rows => rows.length && rows[0][0] === 'Version' && rows[0][1] === 'Active')"""
+
+
 def _active_versions(probe) -> list[str]:
-    """The versions the Versions tab's table ticks as active, read from the grid's accessible table."""
-    rows = probe.page.evaluate("""[...document.querySelectorAll("[data-testid='stDataFrame'] table")]
-      .map(table => [...table.querySelectorAll('tr')]
-        .map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent)))
-      .filter(rows => rows.length && rows[0][0] === 'Version' && rows[0][1] === 'Active')""")
+    """The versions the Versions tab's table ticks as active, read from the grid's accessible table once the grid
+    is drawn (its code loads on the first grid a browser page shows, which can be this one)."""
+    probe.page.wait_for_function(f"({_VERSIONS_TABLES}).length > 0", timeout=30_000)
+    rows = probe.page.evaluate(_VERSIONS_TABLES)
     assert len(rows) == 1, rows
     return [row[0] for row in rows[0][1:] if row[1] == "true"]
 
